@@ -1,0 +1,390 @@
+"""The country office's profile: facts, places, people, areas and figures.
+
+Every user-visible text is translated with modeltranslation (`translation.py`).
+Counts that can be derived from rows (regions, staff total) are never stored.
+"""
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
+
+from .validators import validate_raster_image
+
+
+class Qualifier(models.TextChoices):
+    """How exact a number is, as the source states it ("about 61", "more than 10")."""
+
+    EXACT = "exact", _("exactly")
+    ABOUT = "about", _("about")
+    MORE_THAN = "more_than", _("more than")
+
+
+class OrderedModel(models.Model):
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        abstract = True
+        ordering = ["order", "pk"]
+
+
+class CountryOffice(models.Model):
+    """The country office whose profile this is (one row)."""
+
+    name = models.CharField(_("name"), max_length=200)
+    tagline = models.CharField(_("tagline"), max_length=300, blank=True)
+    about_organization = models.TextField(_("about the organization"), blank=True)
+    about_office = models.TextField(_("about the office in the country"), blank=True)
+    presence_since = models.PositiveSmallIntegerField(
+        _("present in the country since"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1951), MaxValueValidator(2100)],
+        help_text=_("The year the organization started working in the country."),
+    )
+    sites_count = models.PositiveSmallIntegerField(_("number of sites"), null=True, blank=True)
+    sites_qualifier = models.CharField(
+        _("number of sites is"), max_length=10, choices=Qualifier.choices, default=Qualifier.EXACT
+    )
+    closing_message = models.TextField(_("closing message"), blank=True)
+    street_address = models.CharField(_("street address"), max_length=300, blank=True)
+    city = models.CharField(_("city"), max_length=100, blank=True)
+    country = models.CharField(_("country"), max_length=100, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    website = models.URLField(_("website"), blank=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("country office")
+        verbose_name_plural = _("country office")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(presence_since__isnull=True) | Q(presence_since__gte=1951),
+                name="countryoffice_presence_after_founding",
+                violation_error_message=_("IOM was founded in 1951; presence cannot start earlier."),
+            )
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class SocialAccount(OrderedModel):
+    class Network(models.TextChoices):
+        FACEBOOK = "facebook", "Facebook"
+        INSTAGRAM = "instagram", "Instagram"
+        X = "x", "X (Twitter)"
+        YOUTUBE = "youtube", "YouTube"
+        LINKEDIN = "linkedin", "LinkedIn"
+        OTHER = "other", _("Social media")
+
+    country_office = models.ForeignKey(
+        CountryOffice,
+        on_delete=models.CASCADE,
+        related_name="social_accounts",
+        verbose_name=_("country office"),
+    )
+    network = models.CharField(_("network"), max_length=20, choices=Network.choices)
+    handle = models.CharField(_("account"), max_length=100)
+    url = models.URLField(_("link"), blank=True)
+
+    class Meta(OrderedModel.Meta):
+        verbose_name = _("social media account")
+        verbose_name_plural = _("social media accounts")
+        constraints = [
+            models.UniqueConstraint(fields=["country_office", "network", "handle"], name="unique_social_account")
+        ]
+
+    def __str__(self):
+        return f"{self.get_network_display()}: {self.handle}"
+
+
+class Region(OrderedModel):
+    """A province or indigenous comarca, identified by its ISO 3166-2 code."""
+
+    class Kind(models.TextChoices):
+        PROVINCE = "province", _("province")
+        COMARCA = "comarca", _("indigenous comarca")
+
+    iso_code = models.CharField(
+        _("ISO 3166-2 code"),
+        max_length=6,
+        unique=True,
+        help_text=_("For example PA-8 for Panamá or PA-NB for Ngäbe-Buglé."),
+    )
+    name = models.CharField(_("name"), max_length=100)
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
+    has_presence = models.BooleanField(
+        _("IOM is present"),
+        default=True,
+        help_text=_("Counted among the regions of presence on the profile."),
+    )
+    latitude = models.DecimalField(
+        _("latitude"), max_digits=9, decimal_places=6, null=True, blank=True
+    )
+    longitude = models.DecimalField(
+        _("longitude"), max_digits=9, decimal_places=6, null=True, blank=True
+    )
+
+    class Meta(OrderedModel.Meta):
+        verbose_name = _("region")
+        verbose_name_plural = _("regions")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(iso_code__regex=r"^[A-Z]{2}-[A-Z0-9]{1,3}$"),
+                name="region_iso_code_format",
+                violation_error_message=_("Enter an ISO 3166-2 code such as PA-8 or PA-NB."),
+            ),
+            models.CheckConstraint(
+                condition=Q(latitude__isnull=True) | Q(latitude__gte=-90, latitude__lte=90),
+                name="region_latitude_range",
+                violation_error_message=_("Latitude must be between -90 and 90."),
+            ),
+            models.CheckConstraint(
+                condition=Q(longitude__isnull=True) | Q(longitude__gte=-180, longitude__lte=180),
+                name="region_longitude_range",
+                violation_error_message=_("Longitude must be between -180 and 180."),
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class Office(OrderedModel):
+    class Kind(models.TextChoices):
+        COUNTRY_OFFICE = "country_office", _("country office")
+        ADMINISTRATIVE_CENTRE = "administrative_centre", _("administrative centre")
+        SPECIAL_ENVOY = "special_envoy", _("office of the special envoy")
+        SUB_OFFICE = "sub_office", _("sub-office")
+
+    name = models.CharField(_("name"), max_length=200)
+    kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices)
+    description = models.TextField(_("description"), blank=True)
+    address = models.CharField(_("address"), max_length=300, blank=True)
+    city = models.CharField(_("city"), max_length=100, blank=True)
+    region = models.ForeignKey(
+        Region, on_delete=models.PROTECT, related_name="offices", verbose_name=_("region")
+    )
+    latitude = models.DecimalField(
+        _("latitude"), max_digits=9, decimal_places=6, null=True, blank=True
+    )
+    longitude = models.DecimalField(
+        _("longitude"), max_digits=9, decimal_places=6, null=True, blank=True
+    )
+
+    class Meta(OrderedModel.Meta):
+        verbose_name = _("office")
+        verbose_name_plural = _("offices")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(latitude__isnull=True) | Q(latitude__gte=-90, latitude__lte=90),
+                name="office_latitude_range",
+                violation_error_message=_("Latitude must be between -90 and 90."),
+            ),
+            models.CheckConstraint(
+                condition=Q(longitude__isnull=True) | Q(longitude__gte=-180, longitude__lte=180),
+                name="office_longitude_range",
+                violation_error_message=_("Longitude must be between -180 and 180."),
+            ),
+            models.CheckConstraint(
+                condition=Q(latitude__isnull=True, longitude__isnull=True)
+                | Q(latitude__isnull=False, longitude__isnull=False),
+                name="office_coordinates_complete",
+                violation_error_message=_("Give both latitude and longitude, or neither."),
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class StaffCountQuerySet(models.QuerySet):
+    def latest_first(self):
+        return self.order_by("-as_of")
+
+
+class StaffCount(models.Model):
+    """How many people worked for the organization in the country on a date."""
+
+    as_of = models.DateField(_("as of"), unique=True)
+    national = models.PositiveIntegerField(_("national staff"))
+    international = models.PositiveIntegerField(_("international staff"))
+    mission = models.PositiveIntegerField(
+        _("mission staff"),
+        null=True,
+        blank=True,
+        help_text=_("Staff of the country office (mission) among the total, where known."),
+    )
+    source = models.CharField(_("source"), max_length=300, blank=True)
+
+    objects = StaffCountQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("staff count")
+        verbose_name_plural = _("staff counts")
+        ordering = ["-as_of"]
+        get_latest_by = "as_of"
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(national__gte=0) & Q(international__gte=0),
+                name="staffcount_non_negative",
+                violation_error_message=_("Staff counts cannot be negative."),
+            ),
+            models.CheckConstraint(
+                condition=Q(mission__isnull=True)
+                | Q(mission__lte=F("national") + F("international")),
+                name="staffcount_mission_within_total",
+                violation_error_message=_("Mission staff cannot exceed the total staff."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.as_of:%Y-%m-%d}: {self.total}"
+
+    @property
+    def total(self):
+        return self.national + self.international
+
+
+class ThematicArea(OrderedModel):
+    slug = models.SlugField(_("slug"), unique=True)
+    name = models.CharField(_("name"), max_length=200)
+
+    class Meta(OrderedModel.Meta):
+        verbose_name = _("thematic area")
+        verbose_name_plural = _("thematic areas")
+
+    def __str__(self):
+        return self.name
+
+
+class AreaOfWork(OrderedModel):
+    slug = models.SlugField(_("slug"), unique=True)
+    name = models.CharField(_("name"), max_length=300)
+
+    class Meta(OrderedModel.Meta):
+        verbose_name = _("area of work")
+        verbose_name_plural = _("areas of work")
+
+    def __str__(self):
+        return self.name
+
+
+class InstitutionalSection(OrderedModel):
+    class Kind(models.TextChoices):
+        MIGRATION_GOVERNANCE = "migration_governance", _("migration governance")
+        GENDER = "gender", _("gender")
+        GLOBAL_COMPACT = "global_compact", _("Global Compact")
+        AGENDA_2030 = "agenda_2030", _("2030 Agenda")
+        EMERGENCY_FUNDING = "emergency_funding", _("emergency funding mechanism")
+        MIGRATION_LAW = "migration_law", _("migration law")
+        MIGRATION_POLICIES = "migration_policies", _("migration policies")
+        CRISIS_FRAMEWORK = "crisis_framework", _("crisis operational framework")
+        CCCM = "cccm", _("camp coordination and camp management")
+        DISPLACEMENT_TRACKING = "displacement_tracking", _("displacement tracking")
+
+    kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices, unique=True)
+    title = models.CharField(_("title"), max_length=200)
+    body = models.TextField(_("text"))
+    link = models.URLField(_("link"), blank=True)
+
+    class Meta(OrderedModel.Meta):
+        verbose_name = _("institutional section")
+        verbose_name_plural = _("institutional sections")
+
+    def __str__(self):
+        return self.title
+
+
+class KeyActor(OrderedModel):
+    name = models.CharField(_("name"), max_length=200)
+
+    class Meta(OrderedModel.Meta):
+        verbose_name = _("key actor")
+        verbose_name_plural = _("key actors")
+
+    def __str__(self):
+        return self.name
+
+
+class KeyFigure(OrderedModel):
+    """A labelled number with its unit, period and source.
+
+    The slug identifies the same figure across dated versions, so that it can
+    be charted over time.
+    """
+
+    class Category(models.TextChoices):
+        ASSISTANCE = "assistance", _("assistance")
+        OPERATIONS = "operations", _("operations and emergencies")
+        DTM = "dtm", _("displacement tracking (DTM)")
+        CAPACITY = "capacity", _("capacity building")
+        COMMUNICATIONS = "communications", _("communications")
+
+    slug = models.SlugField(
+        _("key"),
+        unique=True,
+        help_text=_("Identifies the same figure in every dated version; do not reuse."),
+    )
+    category = models.CharField(_("category"), max_length=20, choices=Category.choices)
+    label = models.CharField(_("label"), max_length=300)
+    value = models.DecimalField(_("value"), max_digits=14, decimal_places=2)
+    qualifier = models.CharField(
+        _("value is"), max_length=10, choices=Qualifier.choices, default=Qualifier.EXACT
+    )
+    unit = models.CharField(_("unit"), max_length=50, blank=True, help_text=_("For example % or people."))
+    period_start = models.DateField(_("period start"), null=True, blank=True)
+    period_end = models.DateField(
+        _("period end"), help_text=_("The day the figure was last true (the end of its period).")
+    )
+    source = models.CharField(_("source"), max_length=300, blank=True)
+
+    class Meta(OrderedModel.Meta):
+        verbose_name = _("key figure")
+        verbose_name_plural = _("key figures")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(value__gte=0),
+                name="keyfigure_value_non_negative",
+                violation_error_message=_("A key figure cannot be negative."),
+            ),
+            models.CheckConstraint(
+                condition=Q(period_start__isnull=True) | Q(period_start__lte=F("period_end")),
+                name="keyfigure_period_in_order",
+                violation_error_message=_("The period must start on or before the day it ends."),
+            ),
+            models.CheckConstraint(
+                condition=~Q(unit="%") | Q(value__lte=100),
+                name="keyfigure_percentage_at_most_100",
+                violation_error_message=_("A percentage cannot be more than 100."),
+            ),
+        ]
+
+    def __str__(self):
+        return self.label
+
+    def clean(self):
+        # Counts of people and things are whole numbers; only shares have decimals.
+        if self.value is not None and self.unit != "%" and self.value % 1:
+            raise ValidationError(
+                {"value": _("Counts are whole numbers; only percentages may have decimals.")}
+            )
+
+
+class Donor(OrderedModel):
+    slug = models.SlugField(_("slug"), unique=True)
+    name = models.CharField(_("name"), max_length=200)
+    website = models.URLField(_("website"), blank=True)
+    logo = models.ImageField(
+        _("logo"), upload_to="donors/", blank=True, validators=[validate_raster_image]
+    )
+
+    class Meta(OrderedModel.Meta):
+        verbose_name = _("donor")
+        verbose_name_plural = _("donors")
+
+    def __str__(self):
+        return self.name

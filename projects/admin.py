@@ -1,0 +1,20 @@
+from django.contrib import admin
+from modeltranslation.admin import TabbedTranslationAdmin
+
+from . import models
+
+
+@admin.register(models.SustainableDevelopmentGoal, models.GlobalCompactObjective)
+class GoalAdmin(TabbedTranslationAdmin):
+    list_display = ["number", "name"]
+    search_fields = ["name_en", "name_es"]
+
+
+@admin.register(models.Project)
+class ProjectAdmin(TabbedTranslationAdmin):
+    list_display = ["title", "acronym", "status", "start_date", "end_date", "order"]
+    list_filter = ["status", "regions", "thematic_areas", "donors"]
+    search_fields = ["title_en", "title_es", "acronym", "summary_en", "summary_es"]
+    prepopulated_fields = {"slug": ["title_en"]}
+    filter_horizontal = ["donors", "regions", "thematic_areas", "sdg_goals", "compact_objectives"]
+    date_hierarchy = "start_date"

@@ -1,0 +1,20 @@
+from django.contrib import admin
+from modeltranslation.admin import TabbedTranslationAdmin
+
+from . import models
+
+
+@admin.register(models.Publication)
+class PublicationAdmin(TabbedTranslationAdmin):
+    list_display = ["title", "kind", "published_on", "language"]
+    list_filter = ["kind", "language", "published_on"]
+    search_fields = ["title_en", "title_es", "summary_en", "summary_es"]
+    prepopulated_fields = {"slug": ["title_en"]}
+
+
+@admin.register(models.Story)
+class StoryAdmin(TabbedTranslationAdmin):
+    list_display = ["title", "published_on"]
+    date_hierarchy = "published_on"
+    search_fields = ["title_en", "title_es", "body_en", "body_es"]
+    prepopulated_fields = {"slug": ["title_en"]}
