@@ -1,0 +1,212 @@
+"""Load the real IOM Panama profile (`profiles.seed`) into the database.
+
+`load_current_profile()` is idempotent: it creates what is missing, updates
+what differs and leaves equal rows untouched, so a second run saves nothing.
+"""
+
+import re
+from collections import Counter
+from decimal import Decimal
+from pathlib import Path
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from projects.models import GlobalCompactObjective, Project, SustainableDevelopmentGoal
+from publications.models import Publication, Story
+
+from . import models
+from .seed import current, goals
+
+LANGUAGES = ("en", "es")
+
+
+class SeedProvenanceError(Exception):
+    """A transcribed figure does not stand in the document it claims to come from."""
+
+
+def read_seed_documents(seeds_dir: Path) -> dict[str, str]:
+    """The seed documents by their number ("000" …), with whitespace and markup folded."""
+    documents = {}
+    for path in sorted(Path(seeds_dir).glob("[0-9][0-9][0-9]_*.txt")):
+        text = path.read_text(encoding="utf-8").replace("**", "")
+        documents[path.name[:3]] = re.sub(r"\s+", " ", text)
+    return documents
+
+
+def provenance_problems(documents: dict[str, str]) -> list[str]:
+    """Each key figure and staff count whose number is not in its source document."""
+    problems = []
+    for figure in current.KEY_FIGURES:
+        if figure["quote"] not in documents.get(figure["doc"], ""):
+            problems.append(f"{figure['slug']}: {figure['quote']!r} is not in {figure['doc']}")
+    for count in current.STAFF_COUNTS:
+        text = documents.get(count["doc"], "")
+        for field in ("national", "international"):
+            if not re.search(rf"\b{count[field]}\b", text):
+                problems.append(f"staff {count['as_of']}: {count[field]} is not in {count['doc']}")
+    return problems
+
+
+def translated(values: dict) -> dict:
+    """Spread {"en": …, "es": …} values into modeltranslation's name_en/name_es fields."""
+    fields = {}
+    for name, value in values.items():
+        if isinstance(value, dict) and set(value) == set(LANGUAGES):
+            for language in LANGUAGES:
+                fields[f"{name}_{language}"] = value[language]
+        else:
+            fields[name] = value
+    return fields
+
+
+class Loader:
+    def __init__(self):
+        self.stats = Counter()
+
+    def upsert(self, model, lookup: dict, values: dict):
+        values = translated(values)
+        obj = model.objects.filter(**lookup).first()
+        if obj is None:
+            obj = model(**{**values, **lookup})
+            self.stats["created"] += 1
+        else:
+            changed = {k: v for k, v in values.items() if getattr(obj, k) != v}
+            if not changed:
+                self.stats["unchanged"] += 1
+                return obj
+            for field, value in changed.items():
+                setattr(obj, field, value)
+            self.stats["updated"] += 1
+        obj.full_clean()
+        obj.save()
+        return obj
+
+    def set_related(self, obj, field: str, targets):
+        manager = getattr(obj, field)
+        if set(manager.all()) != set(targets):
+            manager.set(targets)
+            self.stats["updated"] += 1
+
+    def load(self):
+        self.load_country_office()
+        regions = self.load_regions()
+        self.load_offices(regions)
+        self.load_staff_counts()
+        self.load_areas()
+        self.load_key_figures()
+        donors = self.load_donors()
+        self.load_goals()
+        self.load_projects(regions, donors)
+        self.load_publications()
+        return self.stats
+
+    def load_country_office(self):
+        office = models.CountryOffice.objects.first()
+        values = dict(current.COUNTRY_OFFICE)
+        office = self.upsert(models.CountryOffice, {"pk": office.pk} if office else {}, values)
+        for order, account in enumerate(current.SOCIAL_ACCOUNTS):
+            self.upsert(
+                models.SocialAccount,
+                {"country_office": office, "network": account["network"], "handle": account["handle"]},
+                {"url": account["url"], "order": order},
+            )
+
+    def load_regions(self):
+        regions = {}
+        for order, region in enumerate(current.REGIONS):
+            values = {k: v for k, v in region.items() if k != "iso_code"}
+            values.update(
+                latitude=Decimal(region["latitude"]),
+                longitude=Decimal(region["longitude"]),
+                order=order,
+                has_presence=True,
+            )
+            regions[region["iso_code"]] = self.upsert(
+                models.Region, {"iso_code": region["iso_code"]}, values
+            )
+        return regions
+
+    def load_offices(self, regions):
+        for order, office in enumerate(current.OFFICES):
+            values = {k: v for k, v in office.items() if k not in {"key", "kind", "region"}}
+            values.update(
+                region=regions[office["region"]],
+                latitude=Decimal(office["latitude"]) if "latitude" in office else None,
+                longitude=Decimal(office["longitude"]) if "longitude" in office else None,
+                order=order,
+            )
+            # Offices have no slug: one office of each kind in each region.
+            self.upsert(
+                models.Office, {"kind": office["kind"], "region": regions[office["region"]]}, values
+            )
+
+    def load_staff_counts(self):
+        for count in current.STAFF_COUNTS:
+            values = {k: count[k] for k in ("national", "international", "mission", "source")}
+            self.upsert(models.StaffCount, {"as_of": count["as_of"]}, values)
+
+    def load_areas(self):
+        for order, (slug, name) in enumerate(current.AREAS_OF_WORK):
+            self.upsert(models.AreaOfWork, {"slug": slug}, {"name": name, "order": order})
+        for order, (slug, name) in enumerate(current.THEMATIC_AREAS):
+            self.upsert(models.ThematicArea, {"slug": slug}, {"name": name, "order": order})
+        for order, name in enumerate(current.KEY_ACTORS):
+            self.upsert(models.KeyActor, {"name_en": name["en"]}, {"name": name, "order": order})
+        for order, section in enumerate(current.INSTITUTIONAL_SECTIONS):
+            values = {k: v for k, v in section.items() if k != "kind"}
+            self.upsert(
+                models.InstitutionalSection, {"kind": section["kind"]}, {**values, "order": order}
+            )
+
+    def load_key_figures(self):
+        for order, figure in enumerate(current.KEY_FIGURES):
+            values = {k: v for k, v in figure.items() if k not in {"slug", "doc", "quote"}}
+            values.update(value=Decimal(figure["value"]), order=order)
+            self.upsert(models.KeyFigure, {"slug": figure["slug"]}, values)
+
+    def load_donors(self):
+        donors = {}
+        for order, donor in enumerate(current.DONORS):
+            values = {"name": donor["name"], "website": donor["website"], "order": order}
+            donors[donor["slug"]] = self.upsert(models.Donor, {"slug": donor["slug"]}, values)
+        return donors
+
+    def load_goals(self):
+        for number, name in enumerate(goals.SUSTAINABLE_DEVELOPMENT_GOALS, start=1):
+            self.upsert(SustainableDevelopmentGoal, {"number": number}, {"name": name})
+        for number, name in enumerate(goals.GLOBAL_COMPACT_OBJECTIVES, start=1):
+            self.upsert(GlobalCompactObjective, {"number": number}, {"name": name})
+
+    def load_projects(self, regions, donors):
+        thematic_areas = {area.slug: area for area in models.ThematicArea.objects.all()}
+        for order, project in enumerate(current.PROJECTS):
+            values = {"title": project["title"], "acronym": project["acronym"], "order": order}
+            values["status"] = Project.Status.ACTIVE
+            obj = self.upsert(Project, {"slug": project["slug"]}, values)
+            self.set_related(obj, "regions", [regions[code] for code in project["regions"]])
+            self.set_related(obj, "donors", [donors[slug] for slug in project["donors"]])
+            self.set_related(
+                obj, "thematic_areas", [thematic_areas[slug] for slug in project["thematic_areas"]]
+            )
+
+    def load_publications(self):
+        for publication in current.PUBLICATIONS:
+            values = {k: v for k, v in publication.items() if k != "slug"}
+            self.upsert(Publication, {"slug": publication["slug"]}, values)
+        for story in current.STORIES:
+            values = {k: v for k, v in story.items() if k != "slug"}
+            self.upsert(Story, {"slug": story["slug"]}, values)
+
+
+def load_current_profile(*, seeds_dir: Path | None = None) -> Counter:
+    """Write the current profile; check it against the seed documents when they are at hand."""
+    if seeds_dir is not None:
+        problems = provenance_problems(read_seed_documents(seeds_dir))
+        if problems:
+            raise SeedProvenanceError(
+                _("Figures not found in their source documents: %(problems)s")
+                % {"problems": "; ".join(problems)}
+            )
+    with transaction.atomic():
+        return Loader().load()

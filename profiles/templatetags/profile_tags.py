@@ -1,0 +1,131 @@
+"""Filters that render the profile document's bilingual values."""
+
+import datetime as dt
+
+from django import template
+from django.utils import formats
+from django.utils.html import format_html, linebreaks
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language, pgettext
+from django.utils.translation import gettext as _
+
+register = template.Library()
+
+
+def pick(value):
+    """The text in the current language, else the other one, and the language used."""
+    if not isinstance(value, dict):
+        return (value or ""), None
+    language = (get_language() or "en")[:2]
+    if value.get(language):
+        return value[language], None
+    for other, text in value.items():
+        if text:
+            return text, other
+    return "", None
+
+
+@register.filter
+def tr(value):
+    """A translated text; one shown in the other language says so with `lang`."""
+    text, fallback = pick(value)
+    if fallback:
+        return format_html('<span lang="{}">{}</span>', fallback, text)
+    return text
+
+
+@register.filter
+def tr_plain(value):
+    return pick(value)[0]
+
+
+@register.filter
+def paragraphs(value):
+    """A translated multi-paragraph text as <p> elements, lines kept."""
+    text, fallback = pick(value)
+    html = mark_safe(linebreaks(text, autoescape=True))  # escaped by linebreaks
+    if fallback:
+        return format_html('<div lang="{}">{}</div>', fallback, html)
+    return html
+
+
+@register.filter
+def num(value):
+    """A number grouped for the current language (1,432 / 1.432)."""
+    if value is None or value == "":
+        return ""
+    return formats.number_format(value, force_grouping=True)
+
+
+QUALIFIERS = {
+    "about": lambda: pgettext("figure qualifier", "about"),
+    "more_than": lambda: pgettext("figure qualifier", "more than"),
+}
+
+
+@register.filter
+def qualified(value, qualifier):
+    """A number with its qualifier: "more than 10", "about 61"."""
+    formatted = num(value)
+    if qualifier in QUALIFIERS:
+        return f"{QUALIFIERS[qualifier]()} {formatted}"
+    return formatted
+
+
+def parse_date(value):
+    if not value:
+        return None
+    return value if isinstance(value, dt.date) else dt.date.fromisoformat(value)
+
+
+@register.filter
+def isodate(value, format_name="DATE_FORMAT"):
+    date = parse_date(value)
+    return formats.date_format(date, format_name) if date else ""
+
+
+def _month(date):
+    return formats.date_format(date, "F")
+
+
+@register.filter
+def period(figure):
+    """When a figure was true: "July 2023", "August–September 2023", "to 31 October 2022"."""
+    start, end = parse_date(figure.get("period_start")), parse_date(figure.get("period_end"))
+    if end is None:
+        return ""
+    if start is None:
+        return _("as of %(date)s") % {"date": formats.date_format(end, "DATE_FORMAT")}
+    if (start.year, start.month) == (end.year, end.month) and start.day == 1:
+        return formats.date_format(end, "YEAR_MONTH_FORMAT")
+    if start.year == end.year and start.day == 1 and start.month == 1 and end.month == 12 and end.day == 31:
+        return str(end.year)
+    if start.year == end.year and start.day == 1:
+        return _("%(start)s–%(end)s") % {
+            "start": _month(start),
+            "end": formats.date_format(end, "YEAR_MONTH_FORMAT"),
+        }
+    return _("%(start)s to %(end)s") % {
+        "start": formats.date_format(start, "DATE_FORMAT"),
+        "end": formats.date_format(end, "DATE_FORMAT"),
+    }
+
+
+@register.filter
+def percent_of(part, whole):
+    try:
+        return round(100 * part / whole)
+    except (TypeError, ZeroDivisionError):
+        return 0
+
+
+@register.filter
+def get(mapping, key):
+    return mapping.get(key) if mapping else None
+
+
+@register.filter
+def network_name(code):
+    from profiles.models import SocialAccount
+
+    return dict(SocialAccount.Network.choices).get(code, code)
