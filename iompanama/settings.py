@@ -134,6 +134,7 @@ AUTH_PASSWORD_VALIDATORS = [
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("es", _("Spanish"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+FORMAT_MODULE_PATH = ["iompanama.formats"]
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "America/Panama"

@@ -15,7 +15,10 @@ class CountryOfficeAdmin(TabbedTranslationAdmin):
     list_display = ["name", "presence_since", "email", "phone", "updated_at"]
     inlines = [SocialAccountInline]
     fieldsets = [
-        (None, {"fields": ["name", "tagline", "presence_since", ("sites_qualifier", "sites_count")]}),
+        (
+            None,
+            {"fields": ["name", "tagline", "presence_since", ("sites_qualifier", "sites_count")]},
+        ),
         (_("About"), {"fields": ["about_organization", "about_office", "closing_message"]}),
         (
             _("Contact"),

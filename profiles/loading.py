@@ -108,7 +108,11 @@ class Loader:
         for order, account in enumerate(current.SOCIAL_ACCOUNTS):
             self.upsert(
                 models.SocialAccount,
-                {"country_office": office, "network": account["network"], "handle": account["handle"]},
+                {
+                    "country_office": office,
+                    "network": account["network"],
+                    "handle": account["handle"],
+                },
                 {"url": account["url"], "order": order},
             )
 

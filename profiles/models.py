@@ -63,7 +63,9 @@ class CountryOffice(models.Model):
             models.CheckConstraint(
                 condition=Q(presence_since__isnull=True) | Q(presence_since__gte=1951),
                 name="countryoffice_presence_after_founding",
-                violation_error_message=_("IOM was founded in 1951; presence cannot start earlier."),
+                violation_error_message=_(
+                    "IOM was founded in 1951; presence cannot start earlier."
+                ),
             )
         ]
 
@@ -94,7 +96,9 @@ class SocialAccount(OrderedModel):
         verbose_name = _("social media account")
         verbose_name_plural = _("social media accounts")
         constraints = [
-            models.UniqueConstraint(fields=["country_office", "network", "handle"], name="unique_social_account")
+            models.UniqueConstraint(
+                fields=["country_office", "network", "handle"], name="unique_social_account"
+            )
         ]
 
     def __str__(self):
@@ -335,7 +339,9 @@ class KeyFigure(OrderedModel):
     qualifier = models.CharField(
         _("value is"), max_length=10, choices=Qualifier.choices, default=Qualifier.EXACT
     )
-    unit = models.CharField(_("unit"), max_length=50, blank=True, help_text=_("For example % or people."))
+    unit = models.CharField(
+        _("unit"), max_length=50, blank=True, help_text=_("For example % or people.")
+    )
     period_start = models.DateField(_("period start"), null=True, blank=True)
     period_end = models.DateField(
         _("period end"), help_text=_("The day the figure was last true (the end of its period).")

@@ -19,7 +19,10 @@ def validate_raster_image(file):
         raise ValidationError(
             _("The image is %(size)s MB; the limit is %(limit)s MB."),
             code="image_too_large",
-            params={"size": round(file.size / 1024 / 1024, 1), "limit": MAX_IMAGE_BYTES // 1024 // 1024},
+            params={
+                "size": round(file.size / 1024 / 1024, 1),
+                "limit": MAX_IMAGE_BYTES // 1024 // 1024,
+            },
         )
     position = file.tell() if hasattr(file, "tell") else None
     try:

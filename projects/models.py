@@ -70,7 +70,9 @@ class Project(models.Model):
     )
     start_date = models.DateField(_("start date"), null=True, blank=True)
     end_date = models.DateField(_("end date"), null=True, blank=True)
-    donors = models.ManyToManyField(Donor, blank=True, related_name="projects", verbose_name=_("donors"))
+    donors = models.ManyToManyField(
+        Donor, blank=True, related_name="projects", verbose_name=_("donors")
+    )
     regions = models.ManyToManyField(
         Region, blank=True, related_name="projects", verbose_name=_("regions")
     )
@@ -106,5 +108,3 @@ class Project(models.Model):
 
     def __str__(self):
         return f"{self.title} ({self.acronym})" if self.acronym else self.title
-
-

@@ -109,22 +109,62 @@ SOCIAL_ACCOUNTS = [
 # Provinces and comarcas listed in 003, in its order; coordinates are the
 # regional capitals (approximate centres for the map).
 REGIONS = [
-    {"iso_code": "PA-4", "name": t("Chiriquí", "Chiriquí"), "kind": "province",
-     "latitude": "8.427300", "longitude": "-82.430800"},
-    {"iso_code": "PA-8", "name": t("Panamá", "Panamá"), "kind": "province",
-     "latitude": "8.982400", "longitude": "-79.519900"},
-    {"iso_code": "PA-NB", "name": t("Ngäbe-Buglé Comarca", "Comarca Ngäbe-Buglé"),
-     "kind": "comarca", "latitude": "8.600000", "longitude": "-81.750000"},
-    {"iso_code": "PA-6", "name": t("Herrera", "Herrera"), "kind": "province",
-     "latitude": "7.961700", "longitude": "-80.429700"},
-    {"iso_code": "PA-5", "name": t("Darién", "Darién"), "kind": "province",
-     "latitude": "8.404600", "longitude": "-78.142200"},
-    {"iso_code": "PA-7", "name": t("Los Santos", "Los Santos"), "kind": "province",
-     "latitude": "7.766700", "longitude": "-80.283300"},
-    {"iso_code": "PA-10", "name": t("Panamá Oeste", "Panamá Oeste"), "kind": "province",
-     "latitude": "8.880300", "longitude": "-79.783300"},
-    {"iso_code": "PA-2", "name": t("Coclé", "Coclé"), "kind": "province",
-     "latitude": "8.518900", "longitude": "-80.357800"},
+    {
+        "iso_code": "PA-4",
+        "name": t("Chiriquí", "Chiriquí"),
+        "kind": "province",
+        "latitude": "8.427300",
+        "longitude": "-82.430800",
+    },
+    {
+        "iso_code": "PA-8",
+        "name": t("Panamá", "Panamá"),
+        "kind": "province",
+        "latitude": "8.982400",
+        "longitude": "-79.519900",
+    },
+    {
+        "iso_code": "PA-NB",
+        "name": t("Ngäbe-Buglé Comarca", "Comarca Ngäbe-Buglé"),
+        "kind": "comarca",
+        "latitude": "8.600000",
+        "longitude": "-81.750000",
+    },
+    {
+        "iso_code": "PA-6",
+        "name": t("Herrera", "Herrera"),
+        "kind": "province",
+        "latitude": "7.961700",
+        "longitude": "-80.429700",
+    },
+    {
+        "iso_code": "PA-5",
+        "name": t("Darién", "Darién"),
+        "kind": "province",
+        "latitude": "8.404600",
+        "longitude": "-78.142200",
+    },
+    {
+        "iso_code": "PA-7",
+        "name": t("Los Santos", "Los Santos"),
+        "kind": "province",
+        "latitude": "7.766700",
+        "longitude": "-80.283300",
+    },
+    {
+        "iso_code": "PA-10",
+        "name": t("Panamá Oeste", "Panamá Oeste"),
+        "kind": "province",
+        "latitude": "8.880300",
+        "longitude": "-79.783300",
+    },
+    {
+        "iso_code": "PA-2",
+        "name": t("Coclé", "Coclé"),
+        "kind": "province",
+        "latitude": "8.518900",
+        "longitude": "-80.357800",
+    },
 ]
 
 # 000 and 002: three offices in Panama City and a sub-office in Darién. Only
@@ -191,29 +231,61 @@ OFFICES = [
 ]
 
 STAFF_COUNTS = [
-    {"as_of": DOCUMENT_DATES["000"], "national": 94, "international": 37, "mission": None,
-     "doc": "000", "source": t("IOM Panama factsheet, late 2022",
-                               "Hoja informativa de la OIM Panamá, finales de 2022")},
-    {"as_of": DOCUMENT_DATES["002"], "national": 153, "international": 43, "mission": 25,
-     "doc": "002", "source": t("IOM in Panama factsheet, October 2023",
-                               "Hoja informativa OIM en Panamá, octubre de 2023")},
-    {"as_of": DOCUMENT_DATES["003"], "national": 152, "international": 48, "mission": 25,
-     "doc": "003", "source": t("IOM in Panama factsheet, 2024",
-                               "Hoja informativa OIM en Panamá, 2024")},
+    {
+        "as_of": DOCUMENT_DATES["000"],
+        "national": 94,
+        "international": 37,
+        "mission": None,
+        "doc": "000",
+        "source": t(
+            "IOM Panama factsheet, late 2022", "Hoja informativa de la OIM Panamá, finales de 2022"
+        ),
+    },
+    {
+        "as_of": DOCUMENT_DATES["002"],
+        "national": 153,
+        "international": 43,
+        "mission": 25,
+        "doc": "002",
+        "source": t(
+            "IOM in Panama factsheet, October 2023",
+            "Hoja informativa OIM en Panamá, octubre de 2023",
+        ),
+    },
+    {
+        "as_of": DOCUMENT_DATES["003"],
+        "national": 152,
+        "international": 48,
+        "mission": 25,
+        "doc": "003",
+        "source": t("IOM in Panama factsheet, 2024", "Hoja informativa OIM en Panamá, 2024"),
+    },
 ]
 
 AREAS_OF_WORK = [
-    ("capacity-border-management", t(
-        "Strengthening capacities for migration management and border management",
-        "Fortalecimiento de capacidades de gestión de la migración y gestión de fronteras")),
-    ("trafficking-smuggling", t(
-        "Trafficking in persons and migrant smuggling",
-        "Lucha contra la trata de personas y el tráfico ilícito de migrantes")),
+    (
+        "capacity-border-management",
+        t(
+            "Strengthening capacities for migration management and border management",
+            "Fortalecimiento de capacidades de gestión de la migración y gestión de fronteras",
+        ),
+    ),
+    (
+        "trafficking-smuggling",
+        t(
+            "Trafficking in persons and migrant smuggling",
+            "Lucha contra la trata de personas y el tráfico ilícito de migrantes",
+        ),
+    ),
     ("labour-migration", t("Labour migration", "Migración laboral")),
     ("integration", t("Sustainable integration of migrants", "Integración de personas migrantes")),
-    ("protection-assistance", t(
-        "Protection and assistance to vulnerable migrants",
-        "Protección y asistencia a personas migrantes en condición de vulnerabilidad")),
+    (
+        "protection-assistance",
+        t(
+            "Protection and assistance to vulnerable migrants",
+            "Protección y asistencia a personas migrantes en condición de vulnerabilidad",
+        ),
+    ),
     ("migration-health", t("Migration and health", "Migración y salud")),
     ("operations-emergencies", t("Operations and emergencies", "Operaciones y emergencias")),
 ]
@@ -222,16 +294,27 @@ AREAS_OF_WORK = [
 THEMATIC_AREAS = [
     ("health", t("Health", "Salud")),
     ("trafficking-in-persons", t("Trafficking in persons", "Trata de personas")),
-    ("border-migration-management", t("Border migration management", "Gestión migratoria de fronteras")),
+    (
+        "border-migration-management",
+        t("Border migration management", "Gestión migratoria de fronteras"),
+    ),
     ("integration", t("Integration", "Integración")),
     ("gender-and-migration", t("Gender and migration", "Género y migración")),
-    ("labour-migration", t(
-        "Labour migration, regularization and ethical recruitment",
-        "Migración laboral, regularización y contratación ética")),
+    (
+        "labour-migration",
+        t(
+            "Labour migration, regularization and ethical recruitment",
+            "Migración laboral, regularización y contratación ética",
+        ),
+    ),
     ("xenophobia", t("Xenophobia", "Xenofobia")),
-    ("protection-children", t(
-        "Protection and assistance to migrant children and other vulnerable profiles",
-        "Protección y asistencia a la niñez migrante y otros perfiles vulnerables")),
+    (
+        "protection-children",
+        t(
+            "Protection and assistance to migrant children and other vulnerable profiles",
+            "Protección y asistencia a la niñez migrante y otros perfiles vulnerables",
+        ),
+    ),
     ("accommodation", t("Accommodation", "Alojamiento")),
     ("food-security", t("Food security", "Seguridad alimentaria")),
     ("legal-guidance", t("Legal guidance", "Orientación legal")),
@@ -239,10 +322,14 @@ THEMATIC_AREAS = [
 ]
 
 KEY_ACTORS = [
-    t("Government institutions at central and local levels",
-      "Instituciones gubernamentales a nivel central y local"),
-    t("Civil society and non-governmental organizations",
-      "Sociedad civil y organizaciones no gubernamentales"),
+    t(
+        "Government institutions at central and local levels",
+        "Instituciones gubernamentales a nivel central y local",
+    ),
+    t(
+        "Civil society and non-governmental organizations",
+        "Sociedad civil y organizaciones no gubernamentales",
+    ),
     t("Private sector", "Sector privado"),
     t("Agencies of the United Nations System", "Agencias del Sistema de las Naciones Unidas"),
     t("Academia", "Academia"),
@@ -473,8 +560,20 @@ INSTITUTIONAL_SECTIONS = [
 ]
 
 
-def _figure(slug, category, label, value, *, doc, period_end, period_start=None,
-            qualifier="exact", unit=None, source=None, quote=None):
+def _figure(
+    slug,
+    category,
+    label,
+    value,
+    *,
+    doc,
+    period_end,
+    period_start=None,
+    qualifier="exact",
+    unit=None,
+    source=None,
+    quote=None,
+):
     """One key figure; `quote` is how the number is written in `doc`."""
     return {
         "slug": slug,
@@ -499,265 +598,639 @@ _DONATIONS = t("IOM Panama, donations", "OIM Panamá, donaciones")
 
 KEY_FIGURES = [
     # 002: the October 2023 factsheet, data to September 2023.
-    _figure("legal-orientation", "assistance", t(
-        "Migrants residing in the country who received legal orientation and advice "
-        "(migration, work and family)",
-        "Personas migrantes residentes en el país que recibieron orientación y asesoría legal "
-        "(migratoria, laboral y familiar)"), 112, doc="002", period_end=_SEP_2023),
-    _figure("host-community-workshop-participants", "assistance", t(
-        "Participants in workshops and training sessions for migrants and members of host "
-        "communities",
-        "Participantes en talleres y capacitaciones para personas migrantes y miembros de "
-        "comunidades de acogida"), 1432, doc="002", period_end=_SEP_2023),
-    _figure("assisted-voluntary-returns", "assistance", t(
-        "People who returned voluntarily to their countries of origin or habitual residence "
-        "with IOM assistance",
-        "Personas que retornaron voluntariamente a sus países de origen o de residencia habitual "
-        "con asistencia de la OIM"), 31, doc="002", period_end=_SEP_2023),
-    _figure("voluntary-return-guidance", "assistance", t(
-        "People guided on the assisted voluntary return process",
-        "Personas orientadas sobre el proceso de retorno voluntario asistido"),
-        20, doc="002", period_end=_SEP_2023),
-    _figure("darien-crossings-aug-sep-2023", "operations", t(
-        "Migrants who crossed the Darién jungle, almost twice as many as in the same period "
-        "of 2022",
-        "Personas migrantes que cruzaron la selva del Darién, casi el doble que en el mismo "
-        "período de 2022"), 157214, doc="002", period_start=dt.date(2023, 8, 1),
-        period_end=_SEP_2023, unit=t("migrants", "personas migrantes"),
-        source=t("National Migration Service", "Servicio Nacional de Migración")),
-    _figure("donated-meals", "operations", t("Meals donated", "Raciones de comida donadas"),
-            41796, doc="002", period_end=_SEP_2023, unit=t("meals", "raciones"),
-            source=_DONATIONS),
-    _figure("donated-medical-equipment", "operations", t(
-        "Pieces of medical equipment donated", "Equipos médicos donados"), 53, doc="002",
-        period_end=_SEP_2023, unit=_ITEMS, source=_DONATIONS),
-    _figure("donated-medical-supplies", "operations", t(
-        "Medical supplies donated", "Insumos médicos donados"), 2022, doc="002",
-        period_end=_SEP_2023, unit=_ITEMS, source=_DONATIONS),
-    _figure("donated-ambulances", "operations", t("Ambulances donated", "Ambulancias donadas"),
-            1, doc="002", period_end=_SEP_2023, unit=t("ambulances", "ambulancias"),
-            source=_DONATIONS, quote="1 Ambulance"),
-    _figure("donated-building-materials", "operations", t(
-        "Building materials and furniture donated", "Materiales de construcción y mobiliario "
-        "donados"), 1606, doc="002", period_end=_SEP_2023, unit=_ITEMS, source=_DONATIONS),
-    _figure("donated-non-food-items", "operations", t(
-        "Non-food items (NFI) donated", "Artículos no alimentarios (NFI) donados"), 4139,
-        doc="002", period_end=_SEP_2023, unit=_ITEMS, source=_DONATIONS),
-    _figure("donated-electronic-devices", "operations", t(
-        "Electronic devices donated", "Dispositivos electrónicos donados"), 54, doc="002",
-        period_end=_SEP_2023, unit=_ITEMS, source=_DONATIONS),
-    _figure("medical-attention-etrm", "operations", t(
-        "Migrants in transit who received medical attention at the Temporary Migrant Reception "
-        "Centres (ETRM) in Darién and Chiriquí",
-        "Personas migrantes en tránsito que recibieron atención médica en las Estaciones "
-        "Temporales de Recepción Migratoria (ETRM) de Darién y Chiriquí"), 164, doc="002",
-        period_end=_SEP_2023, unit=t("migrants", "personas migrantes")),
-    _figure("dtm-information-from-family", "dtm", t(
-        "Respondents whose main source of information about the route were family members and "
-        "friends who had previously migrated",
-        "Personas encuestadas cuya principal fuente de información sobre la ruta fueron "
-        "familiares y amistades que habían migrado antes"), 78, doc="002",
-        period_start=dt.date(2023, 7, 1), period_end=dt.date(2023, 7, 31), unit=_PERCENT,
-        source=t("DTM Flow Monitoring Survey, Darién and Chiriquí",
-                 "Encuesta de Monitoreo de Flujos de la DTM, Darién y Chiriquí"), quote="78%"),
-    _figure("dtm-no-information-regular-pathways", "dtm", t(
-        "Respondents who did not have information about the regular ways to migrate",
-        "Personas encuestadas que no tenían información sobre las vías regulares para migrar"),
-        62, doc="002", period_start=dt.date(2023, 7, 1), period_end=dt.date(2023, 7, 31),
-        unit=_PERCENT, source=t("DTM Flow Monitoring Survey, Darién and Chiriquí",
-                                "Encuesta de Monitoreo de Flujos de la DTM, Darién y Chiriquí"),
-        quote="62%"),
-    _figure("dtm-not-informed-of-route-dangers", "dtm", t(
-        "Respondents who had not had enough information about the danger, insecurity or "
-        "difficulty of the route",
-        "Personas encuestadas que no habían tenido suficiente información sobre el peligro, la "
-        "inseguridad o la dificultad de la ruta"), 60, doc="002", qualifier="more_than",
-        period_start=dt.date(2023, 7, 1), period_end=dt.date(2023, 7, 31), unit=_PERCENT,
-        source=t("DTM Flow Monitoring Survey, Darién and Chiriquí",
-                 "Encuesta de Monitoreo de Flujos de la DTM, Darién y Chiriquí"), quote="60%"),
-    _figure("partner-training-participants", "capacity", t(
-        "Participants in workshops and training sessions for government, civil society and "
-        "private sector partners",
-        "Participantes en talleres y capacitaciones para socios del gobierno, la sociedad civil "
-        "y el sector privado"), 309, doc="002", period_end=_SEP_2023),
-    _figure("digital-reach", "communications", t(
-        "People reached through digital media", "Personas alcanzadas a través de medios "
-        "digitales"), 7663, doc="002", period_end=_SEP_2023),
-    # 004: International Migrants Day story, 18 December 2023, figures for 2023.
-    _figure("darien-crossings-2023", "operations", t(
-        "People who crossed the Darién jungle on their way to Central and North America",
-        "Personas que cruzaron la selva del Darién en camino a Centroamérica y Norteamérica"),
-        500000, doc="004", qualifier="more_than", quote="half a million", **_YEAR_2023),
-    _figure("migrants-in-transit-reached", "operations", t(
-        "Migrants in transit in Darién and Chiriquí reached through humanitarian assistance",
-        "Personas migrantes en tránsito en Darién y Chiriquí alcanzadas con asistencia "
-        "humanitaria"), 115000, doc="004", qualifier="more_than",
-        unit=t("migrants", "personas migrantes"), **_YEAR_2023),
-    _figure("people-trained-2023", "capacity", t(
-        "Representatives of the public and private sectors, civil society, international "
-        "organizations, migrants and host communities trained by IOM",
-        "Representantes de los sectores público y privado, la sociedad civil, organismos "
-        "internacionales, personas migrantes y comunidades de acogida capacitados por la OIM"),
-        3000, doc="004", qualifier="more_than", quote="3,000 representatives", **_YEAR_2023),
-    _figure("rcm-member-states-supported", "capacity", t(
-        "Member States of the Regional Conference on Migration given technical and logistical "
+    _figure(
+        "legal-orientation",
         "assistance",
-        "Estados Miembros de la Conferencia Regional sobre Migración con asistencia técnica y "
-        "logística"), 11, doc="004", unit=t("states", "Estados"), quote="11 Member States",
-        **_YEAR_2023),
-    _figure("host-community-beneficiaries", "assistance", t(
-        "People in host communities who benefited from local development and integration "
-        "programmes",
-        "Personas de comunidades de acogida beneficiadas por programas de desarrollo local e "
-        "integración"), 10000, doc="004", qualifier="more_than", **_YEAR_2023),
-    _figure("regularization-families", "assistance", t(
-        "Families supported in integrated regularization processes (pilot project)",
-        "Familias apoyadas en procesos integrados de regularización (proyecto piloto)"),
-        30, doc="004", qualifier="more_than", unit=t("families", "familias"),
-        quote="30 families", **_YEAR_2023),
-    _figure("seasonal-workers-informed", "assistance", t(
-        "Seasonal workers migrating to Costa Rica for the coffee harvest who received information",
-        "Personas trabajadoras temporales que migran a Costa Rica para la cosecha de café y "
-        "recibieron información"), 3000, doc="004", qualifier="more_than",
-        quote="3,000 workers", **_YEAR_2023),
-    _figure("assisted-voluntary-returns-2023", "assistance", t(
-        "People assisted through the Regional Assisted Voluntary Return Project",
-        "Personas asistidas por el Proyecto Regional de Retorno Voluntario Asistido"),
-        165, doc="004", qualifier="more_than", quote="165 people", **_YEAR_2023),
+        t(
+            "Migrants residing in the country who received legal orientation and advice "
+            "(migration, work and family)",
+            "Personas migrantes residentes en el país que recibieron orientación y asesoría legal "
+            "(migratoria, laboral y familiar)",
+        ),
+        112,
+        doc="002",
+        period_end=_SEP_2023,
+    ),
+    _figure(
+        "host-community-workshop-participants",
+        "assistance",
+        t(
+            "Participants in workshops and training sessions for migrants and members of host "
+            "communities",
+            "Participantes en talleres y capacitaciones para personas migrantes y miembros de "
+            "comunidades de acogida",
+        ),
+        1432,
+        doc="002",
+        period_end=_SEP_2023,
+    ),
+    _figure(
+        "assisted-voluntary-returns",
+        "assistance",
+        t(
+            "People who returned voluntarily to their countries of origin or habitual residence "
+            "with IOM assistance",
+            "Personas que retornaron voluntariamente a sus países de origen o de residencia habitual "
+            "con asistencia de la OIM",
+        ),
+        31,
+        doc="002",
+        period_end=_SEP_2023,
+    ),
+    _figure(
+        "voluntary-return-guidance",
+        "assistance",
+        t(
+            "People guided on the assisted voluntary return process",
+            "Personas orientadas sobre el proceso de retorno voluntario asistido",
+        ),
+        20,
+        doc="002",
+        period_end=_SEP_2023,
+    ),
+    _figure(
+        "darien-crossings-aug-sep-2023",
+        "operations",
+        t(
+            "Migrants who crossed the Darién jungle, almost twice as many as in the same period "
+            "of 2022",
+            "Personas migrantes que cruzaron la selva del Darién, casi el doble que en el mismo "
+            "período de 2022",
+        ),
+        157214,
+        doc="002",
+        period_start=dt.date(2023, 8, 1),
+        period_end=_SEP_2023,
+        unit=t("migrants", "personas migrantes"),
+        source=t("National Migration Service", "Servicio Nacional de Migración"),
+    ),
+    _figure(
+        "donated-meals",
+        "operations",
+        t("Meals donated", "Raciones de comida donadas"),
+        41796,
+        doc="002",
+        period_end=_SEP_2023,
+        unit=t("meals", "raciones"),
+        source=_DONATIONS,
+    ),
+    _figure(
+        "donated-medical-equipment",
+        "operations",
+        t("Pieces of medical equipment donated", "Equipos médicos donados"),
+        53,
+        doc="002",
+        period_end=_SEP_2023,
+        unit=_ITEMS,
+        source=_DONATIONS,
+    ),
+    _figure(
+        "donated-medical-supplies",
+        "operations",
+        t("Medical supplies donated", "Insumos médicos donados"),
+        2022,
+        doc="002",
+        period_end=_SEP_2023,
+        unit=_ITEMS,
+        source=_DONATIONS,
+    ),
+    _figure(
+        "donated-ambulances",
+        "operations",
+        t("Ambulances donated", "Ambulancias donadas"),
+        1,
+        doc="002",
+        period_end=_SEP_2023,
+        unit=t("ambulances", "ambulancias"),
+        source=_DONATIONS,
+        quote="1 Ambulance",
+    ),
+    _figure(
+        "donated-building-materials",
+        "operations",
+        t(
+            "Building materials and furniture donated",
+            "Materiales de construcción y mobiliario donados",
+        ),
+        1606,
+        doc="002",
+        period_end=_SEP_2023,
+        unit=_ITEMS,
+        source=_DONATIONS,
+    ),
+    _figure(
+        "donated-non-food-items",
+        "operations",
+        t("Non-food items (NFI) donated", "Artículos no alimentarios (NFI) donados"),
+        4139,
+        doc="002",
+        period_end=_SEP_2023,
+        unit=_ITEMS,
+        source=_DONATIONS,
+    ),
+    _figure(
+        "donated-electronic-devices",
+        "operations",
+        t("Electronic devices donated", "Dispositivos electrónicos donados"),
+        54,
+        doc="002",
+        period_end=_SEP_2023,
+        unit=_ITEMS,
+        source=_DONATIONS,
+    ),
+    _figure(
+        "medical-attention-etrm",
+        "operations",
+        t(
+            "Migrants in transit who received medical attention at the Temporary Migrant Reception "
+            "Centres (ETRM) in Darién and Chiriquí",
+            "Personas migrantes en tránsito que recibieron atención médica en las Estaciones "
+            "Temporales de Recepción Migratoria (ETRM) de Darién y Chiriquí",
+        ),
+        164,
+        doc="002",
+        period_end=_SEP_2023,
+        unit=t("migrants", "personas migrantes"),
+    ),
+    _figure(
+        "dtm-information-from-family",
+        "dtm",
+        t(
+            "Respondents whose main source of information about the route were family members and "
+            "friends who had previously migrated",
+            "Personas encuestadas cuya principal fuente de información sobre la ruta fueron "
+            "familiares y amistades que habían migrado antes",
+        ),
+        78,
+        doc="002",
+        period_start=dt.date(2023, 7, 1),
+        period_end=dt.date(2023, 7, 31),
+        unit=_PERCENT,
+        source=t(
+            "DTM Flow Monitoring Survey, Darién and Chiriquí",
+            "Encuesta de Monitoreo de Flujos de la DTM, Darién y Chiriquí",
+        ),
+        quote="78%",
+    ),
+    _figure(
+        "dtm-no-information-regular-pathways",
+        "dtm",
+        t(
+            "Respondents who did not have information about the regular ways to migrate",
+            "Personas encuestadas que no tenían información sobre las vías regulares para migrar",
+        ),
+        62,
+        doc="002",
+        period_start=dt.date(2023, 7, 1),
+        period_end=dt.date(2023, 7, 31),
+        unit=_PERCENT,
+        source=t(
+            "DTM Flow Monitoring Survey, Darién and Chiriquí",
+            "Encuesta de Monitoreo de Flujos de la DTM, Darién y Chiriquí",
+        ),
+        quote="62%",
+    ),
+    _figure(
+        "dtm-not-informed-of-route-dangers",
+        "dtm",
+        t(
+            "Respondents who had not had enough information about the danger, insecurity or "
+            "difficulty of the route",
+            "Personas encuestadas que no habían tenido suficiente información sobre el peligro, la "
+            "inseguridad o la dificultad de la ruta",
+        ),
+        60,
+        doc="002",
+        qualifier="more_than",
+        period_start=dt.date(2023, 7, 1),
+        period_end=dt.date(2023, 7, 31),
+        unit=_PERCENT,
+        source=t(
+            "DTM Flow Monitoring Survey, Darién and Chiriquí",
+            "Encuesta de Monitoreo de Flujos de la DTM, Darién y Chiriquí",
+        ),
+        quote="60%",
+    ),
+    _figure(
+        "partner-training-participants",
+        "capacity",
+        t(
+            "Participants in workshops and training sessions for government, civil society and "
+            "private sector partners",
+            "Participantes en talleres y capacitaciones para socios del gobierno, la sociedad civil "
+            "y el sector privado",
+        ),
+        309,
+        doc="002",
+        period_end=_SEP_2023,
+    ),
+    _figure(
+        "digital-reach",
+        "communications",
+        t(
+            "People reached through digital media",
+            "Personas alcanzadas a través de medios digitales",
+        ),
+        7663,
+        doc="002",
+        period_end=_SEP_2023,
+    ),
+    # 004: International Migrants Day story, 18 December 2023, figures for 2023.
+    _figure(
+        "darien-crossings-2023",
+        "operations",
+        t(
+            "People who crossed the Darién jungle on their way to Central and North America",
+            "Personas que cruzaron la selva del Darién en camino a Centroamérica y Norteamérica",
+        ),
+        500000,
+        doc="004",
+        qualifier="more_than",
+        quote="half a million",
+        **_YEAR_2023,
+    ),
+    _figure(
+        "migrants-in-transit-reached",
+        "operations",
+        t(
+            "Migrants in transit in Darién and Chiriquí reached through humanitarian assistance",
+            "Personas migrantes en tránsito en Darién y Chiriquí alcanzadas con asistencia "
+            "humanitaria",
+        ),
+        115000,
+        doc="004",
+        qualifier="more_than",
+        unit=t("migrants", "personas migrantes"),
+        **_YEAR_2023,
+    ),
+    _figure(
+        "people-trained-2023",
+        "capacity",
+        t(
+            "Representatives of the public and private sectors, civil society, international "
+            "organizations, migrants and host communities trained by IOM",
+            "Representantes de los sectores público y privado, la sociedad civil, organismos "
+            "internacionales, personas migrantes y comunidades de acogida capacitados por la OIM",
+        ),
+        3000,
+        doc="004",
+        qualifier="more_than",
+        quote="3,000 representatives",
+        **_YEAR_2023,
+    ),
+    _figure(
+        "rcm-member-states-supported",
+        "capacity",
+        t(
+            "Member States of the Regional Conference on Migration given technical and logistical "
+            "assistance",
+            "Estados Miembros de la Conferencia Regional sobre Migración con asistencia técnica y "
+            "logística",
+        ),
+        11,
+        doc="004",
+        unit=t("states", "Estados"),
+        quote="11 Member States",
+        **_YEAR_2023,
+    ),
+    _figure(
+        "host-community-beneficiaries",
+        "assistance",
+        t(
+            "People in host communities who benefited from local development and integration "
+            "programmes",
+            "Personas de comunidades de acogida beneficiadas por programas de desarrollo local e "
+            "integración",
+        ),
+        10000,
+        doc="004",
+        qualifier="more_than",
+        **_YEAR_2023,
+    ),
+    _figure(
+        "regularization-families",
+        "assistance",
+        t(
+            "Families supported in integrated regularization processes (pilot project)",
+            "Familias apoyadas en procesos integrados de regularización (proyecto piloto)",
+        ),
+        30,
+        doc="004",
+        qualifier="more_than",
+        unit=t("families", "familias"),
+        quote="30 families",
+        **_YEAR_2023,
+    ),
+    _figure(
+        "seasonal-workers-informed",
+        "assistance",
+        t(
+            "Seasonal workers migrating to Costa Rica for the coffee harvest who received information",
+            "Personas trabajadoras temporales que migran a Costa Rica para la cosecha de café y "
+            "recibieron información",
+        ),
+        3000,
+        doc="004",
+        qualifier="more_than",
+        quote="3,000 workers",
+        **_YEAR_2023,
+    ),
+    _figure(
+        "assisted-voluntary-returns-2023",
+        "assistance",
+        t(
+            "People assisted through the Regional Assisted Voluntary Return Project",
+            "Personas asistidas por el Proyecto Regional de Retorno Voluntario Asistido",
+        ),
+        165,
+        doc="004",
+        qualifier="more_than",
+        quote="165 people",
+        **_YEAR_2023,
+    ),
     # 001 (late 2022): cumulative since 2019.
-    _figure("civil-servants-trained-shelters", "capacity", t(
-        "Civil servants trained in the management of temporary shelters",
-        "Servidores públicos capacitados en la gestión de albergues temporales"),
-        500, doc="001", qualifier="about", period_end=DOCUMENT_DATES["001"],
-        unit=t("civil servants", "servidores públicos"), quote="almost 500 civil servants"),
+    _figure(
+        "civil-servants-trained-shelters",
+        "capacity",
+        t(
+            "Civil servants trained in the management of temporary shelters",
+            "Servidores públicos capacitados en la gestión de albergues temporales",
+        ),
+        500,
+        doc="001",
+        qualifier="about",
+        period_end=DOCUMENT_DATES["001"],
+        unit=t("civil servants", "servidores públicos"),
+        quote="almost 500 civil servants",
+    ),
     # 003 (2024): cumulative since 2019.
-    _figure("dtm-reports-published", "dtm", t(
-        "DTM reports published by IOM Panama", "Informes de la DTM publicados por la OIM Panamá"),
-        61, doc="003", qualifier="about", period_end=DOCUMENT_DATES["003"],
-        unit=t("reports", "informes"), quote="cerca de 61 informes"),
+    _figure(
+        "dtm-reports-published",
+        "dtm",
+        t("DTM reports published by IOM Panama", "Informes de la DTM publicados por la OIM Panamá"),
+        61,
+        doc="003",
+        qualifier="about",
+        period_end=DOCUMENT_DATES["003"],
+        unit=t("reports", "informes"),
+        quote="cerca de 61 informes",
+    ),
 ]
 
 # 001 names the donors' logos; 003 names Norway in a project's title.
 DONORS = [
-    {"slug": "canada-ircc", "website": "https://www.canada.ca/en/immigration-refugees-citizenship.html",
-     "name": t("Immigration, Refugees and Citizenship Canada (IRCC)",
-               "Inmigración, Refugiados y Ciudadanía Canadá (IRCC)")},
-    {"slug": "switzerland", "website": "https://www.eda.admin.ch/",
-     "name": t("Swiss Confederation", "Confederación Suiza")},
-    {"slug": "norway", "website": "https://www.regjeringen.no/",
-     "name": t("Government of Norway", "Gobierno de Noruega")},
+    {
+        "slug": "canada-ircc",
+        "website": "https://www.canada.ca/en/immigration-refugees-citizenship.html",
+        "name": t(
+            "Immigration, Refugees and Citizenship Canada (IRCC)",
+            "Inmigración, Refugiados y Ciudadanía Canadá (IRCC)",
+        ),
+    },
+    {
+        "slug": "switzerland",
+        "website": "https://www.eda.admin.ch/",
+        "name": t("Swiss Confederation", "Confederación Suiza"),
+    },
+    {
+        "slug": "norway",
+        "website": "https://www.regjeringen.no/",
+        "name": t("Government of Norway", "Gobierno de Noruega"),
+    },
 ]
 
 # 003 lists the current projects in Spanish; the English titles are those of
 # 000 where the same project was listed there, otherwise translated.
 PROJECTS = [
-    {"slug": "medical-assistance-darien", "acronym": "",
-     "title": t("Medical Assistance to Migrants Crossing the Darién",
-                "Asistencia Médica a los Migrantes que cruzan el Darién"),
-     "regions": ["PA-5"], "thematic_areas": ["health"], "donors": []},
-    {"slug": "wha-regional-avr", "acronym": "AVR",
-     "title": t("Assistance for Informed, Safe and Dignified Voluntary Returns of Vulnerable "
-                "Migrants in Participating Countries of the Americas (WHA Regional AVR Program)",
-                "Asistencia para el Retorno Voluntario Informado, Seguro y Digno de Migrantes "
-                "Vulnerables en las Américas"),
-     "regions": [], "thematic_areas": [], "donors": []},
-    {"slug": "norway-rmrp-contribution", "acronym": "RMRP",
-     "title": t("Contribution of the Government of Norway to the Regional Refugee and Migrant "
-                "Response Plan",
-                "Contribución del Gobierno Noruego al Plan Regional de Respuesta a Refugiados y "
-                "Migrantes"),
-     "regions": [], "thematic_areas": [], "donors": ["norway"]},
-    {"slug": "regularization-venezuelans-lac", "acronym": "",
-     "title": t("Strengthening Government Capacities in Migration Management and Supporting the "
-                "Regularization of Venezuelan Refugees and Migrants in Latin America and the "
-                "Caribbean",
-                "Fortaleciendo las Capacidades del Gobierno en la Gestión de la Migración y "
-                "Apoyando la Regularización de Refugiados y Migrantes Venezolanos en la Región de "
-                "Latino América y el Caribe"),
-     "regions": [], "thematic_areas": ["labour-migration"], "donors": []},
-    {"slug": "gbv-local-government-darien", "acronym": "",
-     "title": t("Strengthening Local Government Capacities to Mitigate the Risks of Gender-Based "
-                "Violence and Support GBV Survivors in the Darién Region",
-                "Fortaleciendo las Capacidades del Gobierno Local para Mitigar los Riesgos de la "
-                "Violencia Basada en Género y Apoyar a los Sobrevivientes de VBG en la Región de "
-                "Darién"),
-     "regions": ["PA-5"], "thematic_areas": ["gender-and-migration"], "donors": []},
-    {"slug": "migration-management-framework", "acronym": "MMF",
-     "title": t("Migration Management Framework (MMF)", "Marco de Gestión de la Migración (MMF)"),
-     "regions": [], "thematic_areas": [], "donors": []},
-    {"slug": "western-hemisphere-program", "acronym": "WHP",
-     "title": t("Western Hemisphere Program: Mesoamerica and the Caribbean (WHP)",
-                "Programa Regional sobre Migración: Mesoamérica y el Caribe"),
-     "regions": [], "thematic_areas": [], "donors": []},
-    {"slug": "integrated-response-migration-central-america", "acronym": "IRM",
-     "title": t("Integrated Response on Migration in Central America (IRM)",
-                "Respuestas Integrales a la Migración en Centroamérica"),
-     "regions": [], "thematic_areas": [], "donors": []},
+    {
+        "slug": "medical-assistance-darien",
+        "acronym": "",
+        "title": t(
+            "Medical Assistance to Migrants Crossing the Darién",
+            "Asistencia Médica a los Migrantes que cruzan el Darién",
+        ),
+        "regions": ["PA-5"],
+        "thematic_areas": ["health"],
+        "donors": [],
+    },
+    {
+        "slug": "wha-regional-avr",
+        "acronym": "AVR",
+        "title": t(
+            "Assistance for Informed, Safe and Dignified Voluntary Returns of Vulnerable "
+            "Migrants in Participating Countries of the Americas (WHA Regional AVR Program)",
+            "Asistencia para el Retorno Voluntario Informado, Seguro y Digno de Migrantes "
+            "Vulnerables en las Américas",
+        ),
+        "regions": [],
+        "thematic_areas": [],
+        "donors": [],
+    },
+    {
+        "slug": "norway-rmrp-contribution",
+        "acronym": "RMRP",
+        "title": t(
+            "Contribution of the Government of Norway to the Regional Refugee and Migrant "
+            "Response Plan",
+            "Contribución del Gobierno Noruego al Plan Regional de Respuesta a Refugiados y "
+            "Migrantes",
+        ),
+        "regions": [],
+        "thematic_areas": [],
+        "donors": ["norway"],
+    },
+    {
+        "slug": "regularization-venezuelans-lac",
+        "acronym": "",
+        "title": t(
+            "Strengthening Government Capacities in Migration Management and Supporting the "
+            "Regularization of Venezuelan Refugees and Migrants in Latin America and the "
+            "Caribbean",
+            "Fortaleciendo las Capacidades del Gobierno en la Gestión de la Migración y "
+            "Apoyando la Regularización de Refugiados y Migrantes Venezolanos en la Región de "
+            "Latino América y el Caribe",
+        ),
+        "regions": [],
+        "thematic_areas": ["labour-migration"],
+        "donors": [],
+    },
+    {
+        "slug": "gbv-local-government-darien",
+        "acronym": "",
+        "title": t(
+            "Strengthening Local Government Capacities to Mitigate the Risks of Gender-Based "
+            "Violence and Support GBV Survivors in the Darién Region",
+            "Fortaleciendo las Capacidades del Gobierno Local para Mitigar los Riesgos de la "
+            "Violencia Basada en Género y Apoyar a los Sobrevivientes de VBG en la Región de "
+            "Darién",
+        ),
+        "regions": ["PA-5"],
+        "thematic_areas": ["gender-and-migration"],
+        "donors": [],
+    },
+    {
+        "slug": "migration-management-framework",
+        "acronym": "MMF",
+        "title": t(
+            "Migration Management Framework (MMF)", "Marco de Gestión de la Migración (MMF)"
+        ),
+        "regions": [],
+        "thematic_areas": [],
+        "donors": [],
+    },
+    {
+        "slug": "western-hemisphere-program",
+        "acronym": "WHP",
+        "title": t(
+            "Western Hemisphere Program: Mesoamerica and the Caribbean (WHP)",
+            "Programa Regional sobre Migración: Mesoamérica y el Caribe",
+        ),
+        "regions": [],
+        "thematic_areas": [],
+        "donors": [],
+    },
+    {
+        "slug": "integrated-response-migration-central-america",
+        "acronym": "IRM",
+        "title": t(
+            "Integrated Response on Migration in Central America (IRM)",
+            "Respuestas Integrales a la Migración en Centroamérica",
+        ),
+        "regions": [],
+        "thematic_areas": [],
+        "donors": [],
+    },
 ]
 
 # 000 lists the publications with their links; the Spanish titles are those of
 # the linked documents where the link shows them, otherwise translated.
 PUBLICATIONS = [
-    {"slug": "panama-migration-profile-2019-2020", "kind": "profile", "language": "es",
-     "period_start": dt.date(2019, 1, 1), "period_end": dt.date(2020, 12, 31), "published_on": None,
-     "url": "https://publications.iom.int/es/node/3636",
-     "title": t("Panama Migration Profile 2019-2020", "Perfil Migratorio de Panamá 2019-2020")},
-    {"slug": "darien-population-flow-monitoring-june-july-2022", "kind": "dtm_report",
-     "language": "es", "period_start": dt.date(2022, 6, 1), "period_end": dt.date(2022, 7, 31),
-     "published_on": None,
-     "url": "https://panama.iom.int/sites/g/files/tmzbdl946/files/documents/"
-            "DTM-Migrantes-refugiados-venezolanos-Darien-Junio-Julio-2022.pdf",
-     "title": t("Panama (Darién): Population Flow Monitoring (June-July 2022)",
-                "Panamá (Darién): Monitoreo de flujo de población (junio-julio 2022)")},
-    {"slug": "venezuelan-population-flow-darien-may-june-2022", "kind": "dtm_report",
-     "language": "es", "period_start": dt.date(2022, 5, 16), "period_end": dt.date(2022, 6, 13),
-     "published_on": None,
-     "url": "https://migration.iom.int/reports/"
-            "panama-monitoreo-de-flujo-de-poblacion-venezolana-darien-16-de-mayo-13-de-junio-2022",
-     "title": t("Panama: Monitoring Venezuelan Population Flow - Darién (May 16 - June 13, 2022)",
-                "Panamá: Monitoreo de flujo de población venezolana - Darién (16 de mayo - 13 de "
-                "junio de 2022)")},
-    {"slug": "panama-and-panama-oeste-survey-2021", "kind": "dtm_report", "language": "es",
-     "period_start": dt.date(2021, 8, 1), "period_end": dt.date(2021, 9, 30), "published_on": None,
-     "url": "https://migration.iom.int/reports/"
-            "panama-informe-de-encuesta-provincia-de-panama-y-panama-oeste-agosto-septiembre-2021",
-     "title": t("Panama: Panama Province and West Panama Survey Report (August-September 2021)",
-                "Panamá: Informe de encuesta provincia de Panamá y Panamá Oeste "
-                "(agosto-septiembre 2021)")},
-    {"slug": "costa-rica-panama-flow-monitoring-2", "kind": "dtm_report", "language": "es",
-     "period_start": dt.date(2022, 1, 1), "period_end": dt.date(2022, 1, 31), "published_on": None,
-     "url": "https://displacement.iom.int/reports/"
-            "costa-rica-panama-monitoreo-de-flujos-de-personas-en-situacion-de-movilidad-por-las-0",
-     "title": t("Costa Rica - Panama: Monitoring Flows of People on the Move in the Americas #2 "
-                "(January 2022)",
-                "Costa Rica - Panamá: Monitoreo de flujos de personas en situación de movilidad "
-                "por las Américas #2 (enero 2022)")},
-    {"slug": "migration-governance-indicators-local-level", "kind": "profile", "language": "es",
-     "period_start": None, "period_end": None, "published_on": None,
-     "url": "https://publications.iom.int/books/"
-            "indicadores-de-gobernanza-de-la-migracion-nivel-local-perfil-2022-distrito-de-la-chorrera",
-     "title": t("Migration Governance Indicators at the Local Level: District of La Chorrera 2022",
-                "Indicadores de Gobernanza de la Migración a nivel local: Perfil 2022, Distrito de "
-                "La Chorrera")},
-    {"slug": "migration-trends-september-2022", "kind": "situation_report", "language": "es",
-     "period_start": dt.date(2022, 9, 1), "period_end": dt.date(2022, 9, 30), "published_on": None,
-     "url": "https://rosanjose.iom.int/sites/g/files/tmzbdl1446/files/documents/"
-            "Sitrep%20SEPTIEMBRE%202022_SP.pdf",
-     "title": t("Migration Trends in Central America, North America and the Caribbean - "
-                "September 2022",
-                "Tendencias migratorias en Centroamérica, Norteamérica y el Caribe - septiembre "
-                "2022")},
-    {"slug": "migration-governance-profile-panama", "kind": "profile", "language": "es",
-     "period_start": None, "period_end": None, "published_on": None,
-     "url": "https://panama.iom.int/sites/g/files/tmzbdl946/files/documents/mgi-panama-2019-es.pdf",
-     "title": t("Migration Governance Profile: Republic of Panama",
-                "Perfil de Gobernanza de la Migración: República de Panamá")},
-    {"slug": "temporary-accommodation-management-manual", "kind": "manual", "language": "es",
-     "period_start": None, "period_end": None, "published_on": None,
-     "url": "https://panama.iom.int/sites/g/files/tmzbdl946/files/documents/"
-            "MANUAL%20-%20Panama%CC%81.pdf",
-     "title": t("Temporary Accommodation Management Manual",
-                "Manual de Gestión de Alojamientos Temporales")},
+    {
+        "slug": "panama-migration-profile-2019-2020",
+        "kind": "profile",
+        "language": "es",
+        "period_start": dt.date(2019, 1, 1),
+        "period_end": dt.date(2020, 12, 31),
+        "published_on": None,
+        "url": "https://publications.iom.int/es/node/3636",
+        "title": t("Panama Migration Profile 2019-2020", "Perfil Migratorio de Panamá 2019-2020"),
+    },
+    {
+        "slug": "darien-population-flow-monitoring-june-july-2022",
+        "kind": "dtm_report",
+        "language": "es",
+        "period_start": dt.date(2022, 6, 1),
+        "period_end": dt.date(2022, 7, 31),
+        "published_on": None,
+        "url": "https://panama.iom.int/sites/g/files/tmzbdl946/files/documents/"
+        "DTM-Migrantes-refugiados-venezolanos-Darien-Junio-Julio-2022.pdf",
+        "title": t(
+            "Panama (Darién): Population Flow Monitoring (June-July 2022)",
+            "Panamá (Darién): Monitoreo de flujo de población (junio-julio 2022)",
+        ),
+    },
+    {
+        "slug": "venezuelan-population-flow-darien-may-june-2022",
+        "kind": "dtm_report",
+        "language": "es",
+        "period_start": dt.date(2022, 5, 16),
+        "period_end": dt.date(2022, 6, 13),
+        "published_on": None,
+        "url": "https://migration.iom.int/reports/"
+        "panama-monitoreo-de-flujo-de-poblacion-venezolana-darien-16-de-mayo-13-de-junio-2022",
+        "title": t(
+            "Panama: Monitoring Venezuelan Population Flow - Darién (May 16 - June 13, 2022)",
+            "Panamá: Monitoreo de flujo de población venezolana - Darién (16 de mayo - 13 de "
+            "junio de 2022)",
+        ),
+    },
+    {
+        "slug": "panama-and-panama-oeste-survey-2021",
+        "kind": "dtm_report",
+        "language": "es",
+        "period_start": dt.date(2021, 8, 1),
+        "period_end": dt.date(2021, 9, 30),
+        "published_on": None,
+        "url": "https://migration.iom.int/reports/"
+        "panama-informe-de-encuesta-provincia-de-panama-y-panama-oeste-agosto-septiembre-2021",
+        "title": t(
+            "Panama: Panama Province and West Panama Survey Report (August-September 2021)",
+            "Panamá: Informe de encuesta provincia de Panamá y Panamá Oeste "
+            "(agosto-septiembre 2021)",
+        ),
+    },
+    {
+        "slug": "costa-rica-panama-flow-monitoring-2",
+        "kind": "dtm_report",
+        "language": "es",
+        "period_start": dt.date(2022, 1, 1),
+        "period_end": dt.date(2022, 1, 31),
+        "published_on": None,
+        "url": "https://displacement.iom.int/reports/"
+        "costa-rica-panama-monitoreo-de-flujos-de-personas-en-situacion-de-movilidad-por-las-0",
+        "title": t(
+            "Costa Rica - Panama: Monitoring Flows of People on the Move in the Americas #2 "
+            "(January 2022)",
+            "Costa Rica - Panamá: Monitoreo de flujos de personas en situación de movilidad "
+            "por las Américas #2 (enero 2022)",
+        ),
+    },
+    {
+        "slug": "migration-governance-indicators-local-level",
+        "kind": "profile",
+        "language": "es",
+        "period_start": None,
+        "period_end": None,
+        "published_on": None,
+        "url": "https://publications.iom.int/books/"
+        "indicadores-de-gobernanza-de-la-migracion-nivel-local-perfil-2022-distrito-de-la-chorrera",
+        "title": t(
+            "Migration Governance Indicators at the Local Level: District of La Chorrera 2022",
+            "Indicadores de Gobernanza de la Migración a nivel local: Perfil 2022, Distrito de "
+            "La Chorrera",
+        ),
+    },
+    {
+        "slug": "migration-trends-september-2022",
+        "kind": "situation_report",
+        "language": "es",
+        "period_start": dt.date(2022, 9, 1),
+        "period_end": dt.date(2022, 9, 30),
+        "published_on": None,
+        "url": "https://rosanjose.iom.int/sites/g/files/tmzbdl1446/files/documents/"
+        "Sitrep%20SEPTIEMBRE%202022_SP.pdf",
+        "title": t(
+            "Migration Trends in Central America, North America and the Caribbean - September 2022",
+            "Tendencias migratorias en Centroamérica, Norteamérica y el Caribe - septiembre 2022",
+        ),
+    },
+    {
+        "slug": "migration-governance-profile-panama",
+        "kind": "profile",
+        "language": "es",
+        "period_start": None,
+        "period_end": None,
+        "published_on": None,
+        "url": "https://panama.iom.int/sites/g/files/tmzbdl946/files/documents/mgi-panama-2019-es.pdf",
+        "title": t(
+            "Migration Governance Profile: Republic of Panama",
+            "Perfil de Gobernanza de la Migración: República de Panamá",
+        ),
+    },
+    {
+        "slug": "temporary-accommodation-management-manual",
+        "kind": "manual",
+        "language": "es",
+        "period_start": None,
+        "period_end": None,
+        "published_on": None,
+        "url": "https://panama.iom.int/sites/g/files/tmzbdl946/files/documents/"
+        "MANUAL%20-%20Panama%CC%81.pdf",
+        "title": t(
+            "Temporary Accommodation Management Manual",
+            "Manual de Gestión de Alojamientos Temporales",
+        ),
+    },
 ]
 
 # 004: the website's story for International Migrants Day (English); the
@@ -856,14 +1329,14 @@ STORIES = [
             "La Organización Internacional para las Migraciones (OIM), junto con sus agencias "
             "hermanas del Sistema de las Naciones Unidas y sus socios estratégicos, sigue "
             "apoyando de múltiples maneras las acciones del Gobierno de Panamá para gestionar "
-            "eficazmente la migración. Este año, la OIM ha llegado a más de 115.000 personas "
+            "eficazmente la migración. Este año, la OIM ha llegado a más de 115,000 personas "
             "migrantes en tránsito en Darién y Chiriquí mediante acciones de asistencia "
             "humanitaria, como la entrega de artículos esenciales no alimentarios, asistencia "
             "alimentaria, distribución de medicamentos e insumos médicos básicos, servicios de "
             "salud, protección, apoyo psicosocial y mejora del acceso a la información. La OIM "
             "también sigue apoyando la mejora de la infraestructura y la gestión de los "
             "alojamientos temporales.\n\n"
-            "Más de 3.000 representantes de los sectores público y privado, la sociedad civil, "
+            "Más de 3,000 representantes de los sectores público y privado, la sociedad civil, "
             "organismos internacionales, personas migrantes y miembros de comunidades de acogida "
             "recibieron capacitaciones organizadas por la OIM sobre gobernanza de la migración, "
             "coordinación y gestión de campamentos, derechos humanos, contratación ética, "
@@ -879,14 +1352,14 @@ STORIES = [
             "Presidencia Pro Tempore ha ejercido Panamá durante 2023.\n\n"
             "Además de ser un país de tránsito, Panamá es también un país de destino y de origen "
             "de la movilidad humana. Durante 2023, la OIM ha beneficiado directamente a más de "
-            "10.000 personas mediante programas de desarrollo local y de integración social, "
+            "10,000 personas mediante programas de desarrollo local y de integración social, "
             "psicosocial, cultural y económica en comunidades de acogida de los distritos de "
             "Panamá, San Miguelito y La Chorrera. A través de un proyecto piloto, la OIM también "
             "apoyó procesos de regularización integrados y armonizados para más de 30 familias "
             "mediante la coordinación multisectorial e interagencial.\n\n"
             "Por otro lado, en Chiriquí y en la comarca indígena Ngäbe-Buglé, los promotores "
             "comunitarios de la OIM han desempeñado un papel importante al complementar los "
-            "esfuerzos de las autoridades locales para brindar información a más de 3.000 "
+            "esfuerzos de las autoridades locales para brindar información a más de 3,000 "
             "personas trabajadoras que migran de forma temporal entre agosto y noviembre a Costa "
             "Rica para la cosecha de café.\n\n"
             "La OIM también sigue apoyando a las personas que deciden voluntariamente regresar a "

@@ -98,7 +98,13 @@ def period(figure):
         return _("as of %(date)s") % {"date": formats.date_format(end, "DATE_FORMAT")}
     if (start.year, start.month) == (end.year, end.month) and start.day == 1:
         return formats.date_format(end, "YEAR_MONTH_FORMAT")
-    if start.year == end.year and start.day == 1 and start.month == 1 and end.month == 12 and end.day == 31:
+    if (
+        start.year == end.year
+        and start.day == 1
+        and start.month == 1
+        and end.month == 12
+        and end.day == 31
+    ):
         return str(end.year)
     if start.year == end.year and start.day == 1:
         return _("%(start)s–%(end)s") % {

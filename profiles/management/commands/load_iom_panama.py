@@ -1,3 +1,5 @@
+from pathlib import Path
+
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
@@ -10,23 +12,23 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument(
             "--seeds",
-            default=str(settings.IOM_SEEDS_DIR),
-            help="Folder of the seed documents, to check every figure against (default: %(default)s).",
+            type=Path,
+            default=settings.IOM_SEEDS_DIR,
+            help="Folder of the seed documents that every figure is checked against.",
         )
 
     def handle(self, *args, seeds, **options):
-        seeds_dir = settings.IOM_SEEDS_DIR.__class__(seeds)
-        if not seeds_dir.is_dir():
-            self.stderr.write(f"Seed documents not found in {seeds_dir}; figures are not re-checked.")
-            seeds_dir = None
+        if not seeds.is_dir():
+            self.stderr.write(f"No seed documents in {seeds}; figures are not re-checked.")
+            seeds = None
         try:
-            stats = load_current_profile(seeds_dir=seeds_dir)
+            stats = load_current_profile(seeds_dir=seeds)
         except SeedProvenanceError as error:
             raise CommandError(str(error)) from error
+        counts = {key: stats.get(key, 0) for key in ("created", "updated", "unchanged")}
         self.stdout.write(
             self.style.SUCCESS(
-                "IOM Panama profile: {created} created, {updated} updated, {unchanged} unchanged.".format(
-                    **{key: stats.get(key, 0) for key in ("created", "updated", "unchanged")}
-                )
+                "IOM Panama profile: {created} created, {updated} updated, "
+                "{unchanged} unchanged.".format(**counts)
             )
         )

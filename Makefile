@@ -1,0 +1,59 @@
+# Two commands: `make run` serves the site with the real data; `make test` passes the tests.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+PY := $(BIN)/python
+DEV_ENV := DEBUG=1
+
+.PHONY: install run test lint format check migrations-check messages compilemessages browser-deps benchmark clean
+
+$(BIN)/activate:
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.installed: $(BIN)/activate pyproject.toml requirements.lock
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -c requirements.lock -e ".[dev]"
+	touch $@
+
+install: $(VENV)/.installed
+
+run: install
+	$(DEV_ENV) $(PY) manage.py migrate --noinput
+	$(DEV_ENV) $(PY) manage.py load_iom_panama
+	$(DEV_ENV) $(PY) manage.py ensure_demo_admin
+	$(DEV_ENV) $(PY) manage.py runserver 127.0.0.1:8000
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+check: install
+	$(DEV_ENV) $(PY) manage.py check
+	$(DEV_ENV) $(PY) manage.py makemigrations --check --dry-run
+
+# Browser tests drive Debian's Chromium; install it when we can (root with apt-get).
+browser-deps:
+	@if [ ! -x /usr/bin/chromium ] && [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		apt-get update -qq && apt-get install -y -qq --no-install-recommends chromium libatomic1 >/dev/null; \
+	fi
+
+test: install browser-deps lint check
+	$(BIN)/pytest
+
+# Regenerate the Spanish catalogue (needs gettext) and compile it.
+messages: install
+	$(DEV_ENV) $(PY) manage.py makemessages -l es --ignore=.venv --ignore=node_modules
+	$(DEV_ENV) $(PY) manage.py compilemessages --ignore=.venv
+
+compilemessages: install
+	$(DEV_ENV) $(PY) manage.py compilemessages --ignore=.venv
+
+benchmark: install
+	$(DEV_ENV) $(PY) manage.py benchmark
+
+clean:
+	rm -rf $(VENV) db.sqlite3 staticfiles
