@@ -9,6 +9,10 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, pgettext
 from django.utils.translation import gettext as _
 
+from profiles.models import Office, Region, SocialAccount
+from projects.models import Project
+from publications.models import Publication
+
 register = template.Library()
 
 
@@ -130,8 +134,17 @@ def get(mapping, key):
     return mapping.get(key) if mapping else None
 
 
-@register.filter
-def network_name(code):
-    from profiles.models import SocialAccount
+CHOICES = {
+    "network": SocialAccount.Network,
+    "office_kind": Office.Kind,
+    "region_kind": Region.Kind,
+    "project_status": Project.Status,
+    "publication_kind": Publication.Kind,
+    "publication_language": Publication.Language,
+}
 
-    return dict(SocialAccount.Network.choices).get(code, code)
+
+@register.filter
+def label(code, choices):
+    """The translated label of a stored choice: `{{ project.status|label:"project_status" }}`."""
+    return dict(CHOICES[choices].choices).get(code, code)

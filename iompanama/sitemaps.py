@@ -1,0 +1,54 @@
+from django.contrib.sitemaps import Sitemap
+from django.urls import reverse
+
+from profiles.document import current_document
+
+
+class I18nSitemap(Sitemap):
+    """Every URL in both languages, with hreflang alternates."""
+
+    i18n = True
+    alternates = True
+    x_default = True
+
+
+class StaticPagesSitemap(I18nSitemap):
+    priority = 0.8
+
+    def items(self):
+        return [
+            "profiles:home",
+            "profiles:contact",
+            "profiles:map",
+            "projects:project-list",
+            "publications:publication-list",
+            "publications:story-list",
+        ]
+
+    def location(self, item):
+        return reverse(item)
+
+
+class DocumentItemsSitemap(I18nSitemap):
+    """Projects, publications and stories of the current profile."""
+
+    routes = {
+        "projects": "projects:project-detail",
+        "publications": "publications:publication-detail",
+        "stories": "publications:story-detail",
+    }
+
+    def items(self):
+        document = current_document()
+        return [
+            (route, item["slug"])
+            for section, route in self.routes.items()
+            for item in document[section]
+        ]
+
+    def location(self, item):
+        route, slug = item
+        return reverse(route, kwargs={"slug": slug})
+
+
+SITEMAPS = {"pages": StaticPagesSitemap, "items": DocumentItemsSitemap}

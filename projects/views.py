@@ -1,0 +1,39 @@
+from profiles.views import DocumentView, find, with_relations
+
+from .models import Project
+
+
+def filter_projects(projects, *, region="", area="", status=""):
+    return [
+        project
+        for project in projects
+        if (not region or region in project["regions"])
+        and (not area or area in project["thematic_areas"])
+        and (not status or project["status"] == status)
+    ]
+
+
+class ProjectListView(DocumentView):
+    template_name = "projects/project_list.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        doc = self.doc
+        chosen = {key: self.request.GET.get(key, "") for key in ("region", "area", "status")}
+        projects = filter_projects(doc["projects"], **chosen)
+        context.update(
+            chosen=chosen,
+            projects=[with_relations(doc, project) for project in projects],
+            status_choices=Project.Status.choices,
+            filtered=any(chosen.values()),
+        )
+        return context
+
+
+class ProjectDetailView(DocumentView):
+    template_name = "projects/project_detail.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["project"] = with_relations(self.doc, find(self.doc["projects"], kwargs["slug"]))
+        return context
