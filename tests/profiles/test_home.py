@@ -59,3 +59,25 @@ def test_the_page_uses_a_fixed_number_of_queries(client, iom_panama, django_asse
         client.get("/en/")
     with django_assert_max_num_queries(0):
         client.get("/es/")
+
+
+def test_the_cached_document_is_rebuilt_when_content_changes(client, iom_panama):
+    from profiles.models import StaffCount
+
+    assert "<strong>200</strong> staff" in client.get("/en/").content.decode()
+    latest = StaffCount.objects.latest()
+    latest.national = 160
+    latest.save()
+    assert "<strong>208</strong> staff" in client.get("/en/").content.decode()
+
+
+def test_a_many_to_many_change_rebuilds_the_document(client, iom_panama):
+    from profiles.models import Region
+    from projects.models import Project
+
+    before = client.get("/en/projects/", {"region": "PA-4"}).content.decode()
+    assert "Migration Management Framework (MMF)" not in before
+    project = Project.objects.get(slug="migration-management-framework")
+    project.regions.add(Region.objects.get(iso_code="PA-4"))
+    after = client.get("/en/projects/", {"region": "PA-4"}).content.decode()
+    assert "Migration Management Framework (MMF)" in after

@@ -1,0 +1,119 @@
+"""The public site in a real browser: languages, filters, keyboard, print and axe."""
+
+import pytest
+
+from .conftest import axe_violations, screenshot
+
+pytestmark = pytest.mark.browser
+
+PUBLIC_PAGES = [
+    ("home", "/en/", "/es/"),
+    ("projects", "/en/projects/", "/es/proyectos/"),
+    ("project", "/en/projects/wha-regional-avr/", "/es/proyectos/wha-regional-avr/"),
+    ("publications", "/en/publications/", "/es/publicaciones/"),
+    (
+        "publication",
+        "/en/publications/migration-governance-profile-panama/",
+        "/es/publicaciones/migration-governance-profile-panama/",
+    ),
+    ("news", "/en/news/", "/es/noticias/"),
+    (
+        "story",
+        "/en/news/act-today-international-migrants-day-2023/",
+        "/es/noticias/act-today-international-migrants-day-2023/",
+    ),
+    ("map", "/en/map/", "/es/mapa/"),
+    ("contact", "/en/contact/", "/es/contacto/"),
+    ("search", "/en/search/?q=darien", "/es/buscar/?q=darien"),
+    ("not-found", "/en/nowhere/", "/es/ninguna-parte/"),
+]
+
+
+def test_the_home_page_in_both_languages_and_the_switch(page, site):
+    page.goto(f"{site}/en/")
+    assert page.locator("html").get_attribute("lang") == "en"
+    assert page.locator("h1").inner_text() == "IOM Panama"
+    assert "200" in page.locator(".stats").inner_text()
+    page.get_by_role("link", name="español").click()
+    page.wait_for_url(f"{site}/es/")
+    assert page.locator("html").get_attribute("lang") == "es"
+    assert page.locator("h1").inner_text() == "OIM Panamá"
+    page.goto(f"{site}/es/proyectos/")
+    page.get_by_role("link", name="English").click()
+    page.wait_for_url(f"{site}/en/projects/")
+
+
+def test_filtering_projects(page, site):
+    page.goto(f"{site}/en/projects/")
+    page.get_by_label("Region").select_option(label="Darién")
+    page.get_by_role("button", name="Filter").click()
+    page.wait_for_url("**/en/projects/?region=PA-5**")
+    assert page.get_by_role("status").inner_text() == "2 projects"
+    titles = page.locator(".card__title").all_inner_texts()
+    assert "Medical Assistance to Migrants Crossing the Darién" in titles
+
+
+def test_every_main_section_is_reached_by_keyboard(page, site):
+    page.goto(f"{site}/en/")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent") == "Skip to main content"
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "main"
+    page.goto(f"{site}/en/")
+    reached = set()
+    for _ in range(30):
+        page.keyboard.press("Tab")
+        reached.add(page.evaluate("document.activeElement.getAttribute('href')"))
+    for path in (
+        "/en/",
+        "/en/projects/",
+        "/en/publications/",
+        "/en/news/",
+        "/en/map/",
+        "/en/contact/",
+    ):
+        assert path in reached
+    outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+    assert outline != "none"
+
+
+def test_the_home_page_prints_as_a_factsheet(page, site):
+    page.goto(f"{site}/en/")
+    page.emulate_media(media="print")
+    assert page.locator(".site-nav").evaluate("e => getComputedStyle(e).display") == "none"
+    assert page.locator(".hero h1").is_visible()
+    pdf = page.pdf(format="A4")
+    assert pdf.startswith(b"%PDF")
+    assert len(pdf) > 20_000
+
+
+def test_the_map_draws_every_place_without_tiles(page, site):
+    page.goto(f"{site}/en/map/")
+    page.wait_for_selector(".leaflet-container")
+    assert page.locator("path.leaflet-interactive").count() == 12
+    assert "Darién sub-office" in page.locator(".map-list").inner_text()
+
+
+@pytest.mark.parametrize("name,english,spanish", PUBLIC_PAGES, ids=[p[0] for p in PUBLIC_PAGES])
+def test_public_pages_pass_axe(page, site, name, english, spanish):
+    for language, path in (("en", english), ("es", spanish)):
+        page.goto(f"{site}{path}")
+        assert page.locator("html").get_attribute("lang") == language
+        assert axe_violations(page) == [], f"{language} {path}"
+
+
+@pytest.mark.parametrize("width,label", [(360, "phone"), (1280, "desktop")])
+def test_screenshots(browser, site, width, label):
+    context = browser.new_context(viewport={"width": width, "height": 800})
+    context.route(
+        "**/*",
+        lambda route: route.continue_() if route.request.url.startswith(site) else route.abort(),
+    )
+    page = context.new_page()
+    for name, english, _spanish in PUBLIC_PAGES[:8]:
+        page.goto(f"{site}{english}")
+        assert page.evaluate("document.documentElement.scrollWidth") <= width, name
+        screenshot(page, f"{label}-{name}-en")
+    page.goto(f"{site}/es/")
+    screenshot(page, f"{label}-home-es")
+    context.close()
