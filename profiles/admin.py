@@ -1,8 +1,18 @@
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import path
+from django.utils.decorators import method_decorator
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_POST
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
 
-from . import models
+from . import models, snapshots
+from .diff import diff_documents, summarize
+from .views import SnapshotPreviewView
 
 
 class SocialAccountInline(admin.TabularInline):
@@ -123,3 +133,194 @@ class DonorAdmin(TabbedTranslationAdmin):
     @admin.display(description=_("logo"), boolean=True)
     def has_logo(self, obj):
         return bool(obj.logo)
+
+
+@admin.register(models.Snapshot)
+class SnapshotAdmin(TabbedTranslationAdmin):
+    """Freeze, preview, refreeze, publish and withdraw dated snapshots.
+
+    Every write goes through `profiles.snapshots`, which checks permissions.
+    """
+
+    list_display = ["date", "title", "status", "changes", "short_checksum", "published_at"]
+    list_filter = ["status"]
+    search_fields = ["title_en", "title_es", "note_en", "note_es"]
+    date_hierarchy = "date"
+    fields = ["date", "title", "note"]
+    change_form_template = "admin/profiles/snapshot/change_form.html"
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).defer("document")
+
+    INFO_FIELDS = [
+        "status",
+        "schema_version",
+        "checksum",
+        "created_at",
+        "created_by",
+        "published_at",
+        "published_by",
+        "withdrawn_at",
+        "withdrawal_reason_en",
+        "withdrawal_reason_es",
+    ]
+    TEXT_FIELDS = ["title_en", "title_es", "note_en", "note_es"]
+
+    def get_readonly_fields(self, request, obj=None):
+        if obj is None:
+            return []
+        if obj.is_public:
+            return ["date", *self.TEXT_FIELDS, *self.INFO_FIELDS]
+        return ["date", *self.INFO_FIELDS]
+
+    def get_fields(self, request, obj=None):
+        if obj is not None and obj.is_public:
+            return ["date", *self.TEXT_FIELDS, *self.INFO_FIELDS]
+        return [*self.fields, *self.get_readonly_fields(request, obj)[1:]]
+
+    def has_delete_permission(self, request, obj=None):
+        if obj is not None and obj.is_public:
+            return False
+        return super().has_delete_permission(request, obj)
+
+    def get_actions(self, request):
+        # Bulk deletion would reach published snapshots; drafts are deleted one by one.
+        actions = super().get_actions(request)
+        actions.pop("delete_selected", None)
+        return actions
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            obj.save()
+        else:
+            snapshots.freeze(obj, by=request.user)
+
+    def changelist_view(self, request, extra_context=None):
+        self._summaries = change_summaries()
+        return super().changelist_view(request, extra_context)
+
+    @admin.display(description=_("changes since the previous version"))
+    def changes(self, obj):
+        return getattr(self, "_summaries", {}).get(obj.pk, "")
+
+    @admin.display(description=_("checksum"))
+    def short_checksum(self, obj):
+        return format_html('<code title="{}">{}…</code>', obj.checksum, obj.checksum[:12])
+
+    def get_urls(self):
+        urls = [
+            path(
+                "<int:pk>/preview/",
+                self.admin_site.admin_view(self.preview_view),
+                name="profiles_snapshot_preview",
+            ),
+            path(
+                "<int:pk>/refreeze/",
+                self.admin_site.admin_view(self.refreeze_view),
+                name="profiles_snapshot_refreeze",
+            ),
+            path(
+                "<int:pk>/publish/",
+                self.admin_site.admin_view(self.publish_view),
+                name="profiles_snapshot_publish",
+            ),
+            path(
+                "<int:pk>/withdraw/",
+                self.admin_site.admin_view(self.withdraw_view),
+                name="profiles_snapshot_withdraw",
+            ),
+        ]
+        return urls + super().get_urls()
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        snapshot = self.get_object(request, object_id)
+        extra_context = extra_context or {}
+        if snapshot is not None:
+            extra_context.update(
+                can_publish=request.user.has_perm(snapshots.PUBLISH_PERMISSION),
+                can_edit=request.user.has_perm("profiles.add_snapshot"),
+                change_summary=change_summaries().get(snapshot.pk, ""),
+                previous_date=previous_public_date(snapshot),
+            )
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def _snapshot_or_404(self, request, pk):
+        snapshot = self.get_object(request, str(pk))
+        if snapshot is None or not self.has_view_permission(request, snapshot):
+            raise Http404
+        return snapshot
+
+    def _back(self, snapshot):
+        return redirect("admin:profiles_snapshot_change", snapshot.pk)
+
+    def _run(self, request, snapshot, action, success):
+        try:
+            action()
+        except PermissionDenied as error:
+            self.message_user(request, str(error), messages.ERROR)
+        except ValidationError as error:
+            self.message_user(request, " ".join(error.messages), messages.ERROR)
+        else:
+            self.message_user(request, success, messages.SUCCESS)
+        return self._back(snapshot)
+
+    def preview_view(self, request, pk):
+        snapshot = self._snapshot_or_404(request, pk)
+        return SnapshotPreviewView.as_view(snapshot=snapshot)(request, date=snapshot.date)
+
+    @method_decorator(require_POST)
+    def refreeze_view(self, request, pk):
+        snapshot = self._snapshot_or_404(request, pk)
+        return self._run(
+            request,
+            snapshot,
+            lambda: snapshots.refreeze_snapshot(snapshot, by=request.user),
+            _("The draft now holds the current profile."),
+        )
+
+    @method_decorator(require_POST)
+    def publish_view(self, request, pk):
+        snapshot = self._snapshot_or_404(request, pk)
+        return self._run(
+            request,
+            snapshot,
+            lambda: snapshots.publish_snapshot(snapshot, by=request.user),
+            _("The snapshot is published."),
+        )
+
+    def withdraw_view(self, request, pk):
+        snapshot = self._snapshot_or_404(request, pk)
+        if request.method != "POST":
+            context = {
+                **self.admin_site.each_context(request),
+                "opts": self.model._meta,
+                "snapshot": snapshot,
+                "title": _("Withdraw the snapshot of %(date)s") % {"date": snapshot.date},
+            }
+            return TemplateResponse(request, "admin/profiles/snapshot/withdraw.html", context)
+        return self._run(
+            request,
+            snapshot,
+            lambda: snapshots.withdraw_snapshot(
+                snapshot, reason=request.POST.get("reason", ""), by=request.user
+            ),
+            _("The snapshot is withdrawn; its page says so."),
+        )
+
+
+def change_summaries():
+    """{snapshot id: one line of what changed since the previous snapshot}."""
+    summaries = {}
+    previous = None
+    for snapshot in models.Snapshot.objects.order_by("date"):
+        document = snapshots.stored_document(snapshot)
+        summaries[snapshot.pk] = (
+            summarize(diff_documents(previous, document)) if previous else _("first version")
+        )
+        previous = document
+    return summaries
+
+
+def previous_public_date(snapshot):
+    earlier = models.Snapshot.objects.public().filter(date__lt=snapshot.date).order_by("-date")
+    return earlier.values_list("date", flat=True).first()

@@ -14,9 +14,38 @@ from publications.models import Publication, Story
 
 from . import models
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 CACHE_KEY = f"profile-document:v{SCHEMA_VERSION}"
+SERIES_CACHE_KEY = f"figures-over-time:v{SCHEMA_VERSION}"
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
+
+
+def _languages_from_texts(document):
+    name = (document.get("office") or {}).get("name") or {}
+    return [language for language in LANGUAGES if name.get(language)] or LANGUAGES
+
+
+def _upgrade_1_to_2(document):
+    """Version 2 says which languages the document was written in."""
+    return document | {"schema_version": 2, "languages": _languages_from_texts(document)}
+
+
+UPGRADES = {1: _upgrade_1_to_2}
+
+
+class SchemaError(ValueError):
+    pass
+
+
+def upgrade_document(document: dict) -> dict:
+    """Bring a stored document of any earlier schema version to the current one."""
+    version = document.get("schema_version")
+    if not isinstance(version, int) or version > SCHEMA_VERSION:
+        raise SchemaError(f"Unknown profile document schema version: {version!r}")
+    while version < SCHEMA_VERSION:
+        document = UPGRADES[version](document)
+        version = document["schema_version"]
+    return document
 
 
 def texts(obj, field):
@@ -132,8 +161,12 @@ def _story(story):
     }
 
 
-def build_document() -> dict:
-    """Build the current profile document from the database."""
+def build_document(*, languages=None) -> dict:
+    """Build the profile document from the database's current rows.
+
+    `languages` names the languages the profile was written in (all by default);
+    a snapshot of an English-only factsheet says so.
+    """
     office = models.CountryOffice.objects.prefetch_related("social_accounts").first()
     staff = [_staff(count) for count in models.StaffCount.objects.latest_first()]
     regions = [
@@ -163,6 +196,7 @@ def build_document() -> dict:
     publications = [_publication(publication) for publication in Publication.objects.all()]
     return {
         "schema_version": SCHEMA_VERSION,
+        "languages": list(languages or LANGUAGES),
         "office": _office(office),
         "staff": {"current": staff[0] if staff else None, "history": staff},
         "offices": offices,
@@ -217,4 +251,5 @@ def current_document() -> dict:
 
 
 def invalidate_current_document(**kwargs):
-    cache.delete(CACHE_KEY)
+    """Drop the cached document and what is derived from it (a signal receiver too)."""
+    cache.delete_many([CACHE_KEY, SERIES_CACHE_KEY])

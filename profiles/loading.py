@@ -16,7 +16,10 @@ from projects.models import GlobalCompactObjective, Project, SustainableDevelopm
 from publications.models import Publication, Story
 
 from . import models
-from .seed import current, goals
+from .document import build_document, invalidate_current_document
+from .models import Snapshot
+from .seed import current, goals, history
+from .snapshots import freeze_snapshot, publish_snapshot
 
 LANGUAGES = ("en", "es")
 
@@ -34,13 +37,13 @@ def read_seed_documents(seeds_dir: Path) -> dict[str, str]:
     return documents
 
 
-def provenance_problems(documents: dict[str, str]) -> list[str]:
+def provenance_problems(documents: dict[str, str], data=current) -> list[str]:
     """Each key figure and staff count whose number is not in its source document."""
     problems = []
-    for figure in current.KEY_FIGURES:
+    for figure in data.KEY_FIGURES:
         if figure["quote"] not in documents.get(figure["doc"], ""):
             problems.append(f"{figure['slug']}: {figure['quote']!r} is not in {figure['doc']}")
-    for count in current.STAFF_COUNTS:
+    for count in data.STAFF_COUNTS:
         text = documents.get(count["doc"], "")
         for field in ("national", "international"):
             if not re.search(rf"\b{count[field]}\b", text):
@@ -61,7 +64,10 @@ def translated(values: dict) -> dict:
 
 
 class Loader:
-    def __init__(self):
+    """Writes one version of the seed data (`profiles.seed.current` by default)."""
+
+    def __init__(self, data=current):
+        self.data = data
         self.stats = Counter()
 
     def upsert(self, model, lookup: dict, values: dict):
@@ -103,9 +109,9 @@ class Loader:
 
     def load_country_office(self):
         office = models.CountryOffice.objects.first()
-        values = dict(current.COUNTRY_OFFICE)
+        values = dict(self.data.COUNTRY_OFFICE)
         office = self.upsert(models.CountryOffice, {"pk": office.pk} if office else {}, values)
-        for order, account in enumerate(current.SOCIAL_ACCOUNTS):
+        for order, account in enumerate(self.data.SOCIAL_ACCOUNTS):
             self.upsert(
                 models.SocialAccount,
                 {
@@ -118,7 +124,7 @@ class Loader:
 
     def load_regions(self):
         regions = {}
-        for order, region in enumerate(current.REGIONS):
+        for order, region in enumerate(self.data.REGIONS):
             values = {k: v for k, v in region.items() if k != "iso_code"}
             values.update(
                 latitude=Decimal(region["latitude"]),
@@ -132,7 +138,7 @@ class Loader:
         return regions
 
     def load_offices(self, regions):
-        for order, office in enumerate(current.OFFICES):
+        for order, office in enumerate(self.data.OFFICES):
             values = {k: v for k, v in office.items() if k not in {"key", "kind", "region"}}
             values.update(
                 region=regions[office["region"]],
@@ -146,32 +152,32 @@ class Loader:
             )
 
     def load_staff_counts(self):
-        for count in current.STAFF_COUNTS:
+        for count in self.data.STAFF_COUNTS:
             values = {k: count[k] for k in ("national", "international", "mission", "source")}
             self.upsert(models.StaffCount, {"as_of": count["as_of"]}, values)
 
     def load_areas(self):
-        for order, (slug, name) in enumerate(current.AREAS_OF_WORK):
+        for order, (slug, name) in enumerate(self.data.AREAS_OF_WORK):
             self.upsert(models.AreaOfWork, {"slug": slug}, {"name": name, "order": order})
-        for order, (slug, name) in enumerate(current.THEMATIC_AREAS):
+        for order, (slug, name) in enumerate(self.data.THEMATIC_AREAS):
             self.upsert(models.ThematicArea, {"slug": slug}, {"name": name, "order": order})
-        for order, name in enumerate(current.KEY_ACTORS):
+        for order, name in enumerate(self.data.KEY_ACTORS):
             self.upsert(models.KeyActor, {"name_en": name["en"]}, {"name": name, "order": order})
-        for order, section in enumerate(current.INSTITUTIONAL_SECTIONS):
+        for order, section in enumerate(self.data.INSTITUTIONAL_SECTIONS):
             values = {k: v for k, v in section.items() if k != "kind"}
             self.upsert(
                 models.InstitutionalSection, {"kind": section["kind"]}, {**values, "order": order}
             )
 
     def load_key_figures(self):
-        for order, figure in enumerate(current.KEY_FIGURES):
+        for order, figure in enumerate(self.data.KEY_FIGURES):
             values = {k: v for k, v in figure.items() if k not in {"slug", "doc", "quote"}}
             values.update(value=Decimal(figure["value"]), order=order)
             self.upsert(models.KeyFigure, {"slug": figure["slug"]}, values)
 
     def load_donors(self):
         donors = {}
-        for order, donor in enumerate(current.DONORS):
+        for order, donor in enumerate(self.data.DONORS):
             values = {"name": donor["name"], "website": donor["website"], "order": order}
             donors[donor["slug"]] = self.upsert(models.Donor, {"slug": donor["slug"]}, values)
         return donors
@@ -184,33 +190,100 @@ class Loader:
 
     def load_projects(self, regions, donors):
         thematic_areas = {area.slug: area for area in models.ThematicArea.objects.all()}
-        for order, project in enumerate(current.PROJECTS):
+        for order, project in enumerate(self.data.PROJECTS):
             values = {"title": project["title"], "acronym": project["acronym"], "order": order}
             values["status"] = Project.Status.ACTIVE
             obj = self.upsert(Project, {"slug": project["slug"]}, values)
-            self.set_related(obj, "regions", [regions[code] for code in project["regions"]])
-            self.set_related(obj, "donors", [donors[slug] for slug in project["donors"]])
-            self.set_related(
-                obj, "thematic_areas", [thematic_areas[slug] for slug in project["thematic_areas"]]
-            )
+            # A version links only what it lists (001 lists no thematic areas).
+            for field, known, keys in (
+                ("regions", regions, project["regions"]),
+                ("donors", donors, project["donors"]),
+                ("thematic_areas", thematic_areas, project["thematic_areas"]),
+            ):
+                self.set_related(obj, field, [known[key] for key in keys if key in known])
 
     def load_publications(self):
-        for publication in current.PUBLICATIONS:
+        for publication in self.data.PUBLICATIONS:
             values = {k: v for k, v in publication.items() if k != "slug"}
             self.upsert(Publication, {"slug": publication["slug"]}, values)
-        for story in current.STORIES:
+        for story in self.data.STORIES:
             values = {k: v for k, v in story.items() if k != "slug"}
             self.upsert(Story, {"slug": story["slug"]}, values)
 
 
+def check_provenance(seeds_dir: Path | None, versions) -> None:
+    if seeds_dir is None:
+        return
+    documents = read_seed_documents(seeds_dir)
+    problems = [problem for data in versions for problem in provenance_problems(documents, data)]
+    if problems:
+        raise SeedProvenanceError(
+            _("Figures not found in their source documents: %(problems)s")
+            % {"problems": "; ".join(sorted(set(problems)))}
+        )
+
+
 def load_current_profile(*, seeds_dir: Path | None = None) -> Counter:
     """Write the current profile; check it against the seed documents when they are at hand."""
-    if seeds_dir is not None:
-        problems = provenance_problems(read_seed_documents(seeds_dir))
-        if problems:
-            raise SeedProvenanceError(
-                _("Figures not found in their source documents: %(problems)s")
-                % {"problems": "; ".join(problems)}
-            )
+    check_provenance(seeds_dir, [current])
     with transaction.atomic():
         return Loader().load()
+
+
+# Content rows, in an order that deletes each before what it refers to.
+CONTENT_MODELS = [
+    Project,
+    Publication,
+    Story,
+    models.Office,
+    models.SocialAccount,
+    models.CountryOffice,
+    models.StaffCount,
+    models.KeyFigure,
+    models.KeyActor,
+    models.InstitutionalSection,
+    models.AreaOfWork,
+    models.ThematicArea,
+    models.Donor,
+    models.Region,
+]
+
+
+def document_of_version(data, *, languages) -> dict:
+    """The profile document that `data` would make, built by the live path and rolled back.
+
+    Loading the version into the real tables inside a savepoint, building the
+    document and rolling back means a historical snapshot is built exactly like
+    the live profile, by the same code.
+    """
+    with transaction.atomic():
+        savepoint = transaction.savepoint()
+        try:
+            for model in CONTENT_MODELS:
+                model.objects.all().delete()
+            Loader(data).load()
+            return build_document(languages=languages)
+        finally:
+            transaction.savepoint_rollback(savepoint)
+            invalidate_current_document()
+
+
+def load_historical_snapshots(*, seeds_dir: Path | None = None) -> Counter:
+    """Publish the earlier versions of the profile as snapshots, once each."""
+    check_provenance(seeds_dir, [version["data"] for version in history.VERSIONS])
+    stats = Counter()
+    for version in history.VERSIONS:
+        if Snapshot.objects.filter(date=version["date"]).exists():
+            stats["unchanged"] += 1
+            continue
+        with transaction.atomic():
+            document = document_of_version(version["data"], languages=version["languages"])
+            snapshot = freeze_snapshot(
+                date=version["date"],
+                title=version["title"],
+                note=version["note"],
+                document=document,
+            )
+            publish_snapshot(snapshot)
+        stats["created"] += 1
+    return stats

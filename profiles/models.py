@@ -4,6 +4,7 @@ Every user-visible text is translated with modeltranslation (`translation.py`).
 Counts that can be derived from rows (regions, staff total) are never stored.
 """
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -394,3 +395,131 @@ class Donor(OrderedModel):
 
     def __str__(self):
         return self.name
+
+
+class SnapshotQuerySet(models.QuerySet):
+    def public(self):
+        """Snapshots visitors may see: published ones, and withdrawn ones (marked as such)."""
+        return self.exclude(status=Snapshot.Status.DRAFT)
+
+    def published(self):
+        return self.filter(status=Snapshot.Status.PUBLISHED)
+
+    def update(self, **kwargs):
+        frozen = set(kwargs) & Snapshot.FROZEN_FIELDS
+        if frozen and self.public().exists():
+            raise ImmutableSnapshotError(Snapshot.immutable_message())
+        return super().update(**kwargs)
+
+    def delete(self):
+        if self.public().exists():
+            raise ImmutableSnapshotError(Snapshot.immutable_message())
+        return super().delete()
+
+
+class ImmutableSnapshotError(ValidationError):
+    """A published snapshot's document, date and checksum never change."""
+
+
+class Snapshot(models.Model):
+    """The profile frozen on a date: its document, schema version and checksum.
+
+    A published snapshot is immutable: it cannot be changed or deleted, only
+    withdrawn. A correction is a new snapshot. Write through `profiles.snapshots`.
+    """
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("draft")
+        PUBLISHED = "published", _("published")
+        WITHDRAWN = "withdrawn", _("withdrawn")
+
+    FROZEN_FIELDS = {"date", "document", "schema_version", "checksum"}
+
+    date = models.DateField(
+        _("date"),
+        unique=True,
+        help_text=_("The day the profile's figures were true."),
+        error_messages={"unique": _("There is already a snapshot for this date.")},
+    )
+    title = models.CharField(_("title"), max_length=200)
+    note = models.TextField(_("note"), blank=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT
+    )
+    document = models.JSONField(_("profile document"), editable=False)
+    schema_version = models.PositiveSmallIntegerField(_("schema version"), editable=False)
+    checksum = models.CharField(_("SHA-256 checksum"), max_length=64, editable=False)
+    created_at = models.DateTimeField(_("frozen at"), auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("frozen by"),
+    )
+    published_at = models.DateTimeField(_("published at"), null=True, blank=True, editable=False)
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        editable=False,
+        verbose_name=_("published by"),
+    )
+    withdrawn_at = models.DateTimeField(_("withdrawn at"), null=True, blank=True, editable=False)
+    withdrawal_reason = models.TextField(_("reason for withdrawal"), blank=True, editable=False)
+
+    objects = SnapshotQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("snapshot")
+        verbose_name_plural = _("snapshots")
+        ordering = ["-date"]
+        get_latest_by = "date"
+        permissions = [("publish_snapshot", _("Can publish and withdraw snapshots"))]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status="draft") | Q(published_at__isnull=False),
+                name="snapshot_published_has_date",
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="withdrawn") | Q(withdrawn_at__isnull=False),
+                name="snapshot_withdrawn_has_date",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.date:%Y-%m-%d} — {self.title}"
+
+    def save(self, *args, **kwargs):
+        # Guards this row only: the frozen fields of a stored public snapshot never change.
+        stored = (
+            type(self).objects.filter(pk=self.pk).values(*self.FROZEN_FIELDS, "status").first()
+            if self.pk
+            else None
+        )
+        if (
+            stored
+            and stored["status"] != self.Status.DRAFT
+            and any(getattr(self, field) != stored[field] for field in self.FROZEN_FIELDS)
+        ):
+            raise ImmutableSnapshotError(self.immutable_message())
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        if self.pk and type(self).objects.filter(pk=self.pk).public().exists():
+            raise ImmutableSnapshotError(self.immutable_message())
+        return super().delete(*args, **kwargs)
+
+    @staticmethod
+    def immutable_message():
+        return _(
+            "A published snapshot cannot be changed or deleted. Withdraw it, and freeze a new "
+            "snapshot for the correction."
+        )
+
+    @property
+    def is_public(self):
+        return self.status != self.Status.DRAFT

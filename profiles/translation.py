@@ -60,3 +60,8 @@ class KeyFigureTranslation(TranslationOptions):
 @register(models.Donor)
 class DonorTranslation(TranslationOptions):
     fields = ("name",)
+
+
+@register(models.Snapshot)
+class SnapshotTranslation(TranslationOptions):
+    fields = ("title", "note", "withdrawal_reason")

@@ -1,12 +1,19 @@
+import datetime as dt
 import unicodedata
 
 from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404
+from django.utils import formats
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 from django.views.generic import TemplateView
 
+from .diff import diff_documents, summarize
 from .document import current_document
-from .models import KeyFigure
+from .models import KeyFigure, Snapshot
+from .snapshots import stored_document
+from .timeseries import bar_chart, figures_over_time
 
 
 def figure_groups(document):
@@ -69,10 +76,15 @@ class DocumentView(TemplateView):
 
 class HomeView(DocumentView):
     template_name = "profiles/home.html"
+    with_figures_over_time = True
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["figure_groups"] = figure_groups(self.doc)
+        if self.with_figures_over_time:
+            context["figures_over_time"] = [
+                series | {"chart": bar_chart(series["points"])} for series in figures_over_time()
+            ]
         return context
 
 
@@ -147,3 +159,115 @@ def robots_txt(request):
     sitemap_url = request.build_absolute_uri("/sitemap.xml")
     lines = ["User-agent: *", "Disallow: /admin/", f"Sitemap: {sitemap_url}", ""]
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
+
+
+class SnapshotArchiveView(TemplateView):
+    template_name = "profiles/snapshot_archive.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        snapshots = list(Snapshot.objects.public().order_by("date"))
+        previous = None
+        for snapshot in snapshots:
+            document = stored_document(snapshot)
+            snapshot.summary = (
+                summarize(diff_documents(previous, document)) if previous else _("first version")
+            )
+            if snapshot.status == Snapshot.Status.PUBLISHED:
+                previous = document
+        context["snapshots"] = list(reversed(snapshots))
+        return context
+
+
+class SnapshotDetailView(HomeView):
+    """A published snapshot, rendered by the live profile's templates."""
+
+    with_figures_over_time = False
+
+    def get_snapshot(self):
+        return get_object_or_404(Snapshot.objects.public(), date=self.kwargs["date"])
+
+    def get_document(self):
+        self.snapshot = self.get_snapshot()
+        return stored_document(self.snapshot)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        published = Snapshot.objects.published()
+        language = (get_language() or "en")[:2]
+        context.update(
+            snapshot=self.snapshot,
+            previous_snapshot=published.filter(date__lt=self.snapshot.date)
+            .order_by("-date")
+            .first(),
+            next_snapshot=published.filter(date__gt=self.snapshot.date).order_by("date").first(),
+            missing_language=language not in self.doc["languages"],
+        )
+        return context
+
+
+class CompareView(TemplateView):
+    template_name = "profiles/compare.html"
+
+    def parse_side(self, name, default):
+        value = self.request.GET.get(name, default)
+        if value == "current":
+            return value, current_document(), None
+        try:
+            date = dt.date.fromisoformat(value)
+        except (TypeError, ValueError):
+            raise CompareError(
+                _("“%(value)s” is not a date; use the form YYYY-MM-DD.") % {"value": value}
+            ) from None
+        snapshot = Snapshot.objects.public().filter(date=date).first()
+        if snapshot is None:
+            raise CompareError(
+                _("There is no published snapshot of %(date)s.") % {"date": date.isoformat()}
+            )
+        return value, stored_document(snapshot), snapshot
+
+    @staticmethod
+    def side_label(value):
+        if value == "current":
+            return _("the current profile")
+        return formats.date_format(dt.date.fromisoformat(value), "DATE_FORMAT")
+
+    def get(self, request, *args, **kwargs):
+        snapshots = list(
+            Snapshot.objects.published().order_by("-date").values_list("date", flat=True)
+        )
+        context = {"choices": [d.isoformat() for d in snapshots]}
+        default_a = context["choices"][0] if context["choices"] else "current"
+        try:
+            a, old, old_snapshot = self.parse_side("a", default_a)
+            b, new, new_snapshot = self.parse_side("b", "current")
+        except CompareError as error:
+            context["error"] = str(error)
+            return self.render_to_response(self.get_context_data(**context), status=400)
+        language = (get_language() or "en")[:2]
+        context.update(
+            a=a,
+            b=b,
+            a_label=self.side_label(a),
+            b_label=self.side_label(b),
+            old_snapshot=old_snapshot,
+            new_snapshot=new_snapshot,
+            diff=diff_documents(old, new, language=language),
+        )
+        return self.render_to_response(self.get_context_data(**context))
+
+
+class CompareError(ValueError):
+    pass
+
+
+class SnapshotPreviewView(SnapshotDetailView):
+    """A draft exactly as the public will see it (the admin serves this to staff only)."""
+
+    snapshot = None
+
+    def get_snapshot(self):
+        return self.snapshot
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(**kwargs) | {"preview": True}

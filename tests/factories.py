@@ -4,6 +4,7 @@ import datetime as dt
 from decimal import Decimal
 
 from profiles import models
+from profiles.snapshots import freeze_snapshot, publish_snapshot
 from projects.models import Project
 from publications.models import Publication, Story
 
@@ -53,6 +54,15 @@ def grow_profile(factor=10):
             url="https://example.org/",
             published_on=dt.date(2020, 1, 1),
         )
+    snapshots = list(models.Snapshot.objects.published())
+    for n in range(len(snapshots) * (factor - 1)):
+        original = snapshots[n % len(snapshots)]
+        copy = freeze_snapshot(
+            date=dt.date(2010, 1, 1) + dt.timedelta(days=n),
+            title=f"Copy {n}",
+            document=original.document,
+        )
+        publish_snapshot(copy)
     for n in range(Story.objects.count() * (factor - 1)):
         Story.objects.create(
             slug=f"story-{n}",

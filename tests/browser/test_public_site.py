@@ -117,3 +117,52 @@ def test_screenshots(browser, site, width, label):
     page.goto(f"{site}/es/")
     screenshot(page, f"{label}-home-es")
     context.close()
+
+
+@pytest.fixture
+def versions(site):
+    from django.conf import settings
+
+    from profiles.loading import load_historical_snapshots
+
+    load_historical_snapshots(seeds_dir=settings.IOM_SEEDS_DIR)
+    return site
+
+
+def test_from_the_archive_to_a_snapshot_to_a_comparison(page, versions):
+    site = versions
+    page.goto(f"{site}/en/")
+    page.get_by_role("link", name="Versions").click()
+    page.wait_for_url(f"{site}/en/snapshots/")
+    page.get_by_role("link", name="31 December 2022").click()
+    page.wait_for_url(f"{site}/en/snapshots/2022-12-31/")
+    assert (
+        "You are viewing the profile as of 31 December 2022"
+        in page.locator(".snapshot-banner").inner_text()
+    )
+    assert "131" in page.locator(".stats").inner_text()
+    page.get_by_role("link", name="Next version (31 October 2023)").click()
+    page.wait_for_url(f"{site}/en/snapshots/2023-10-31/")
+    page.get_by_role("link", name="Compare with the current profile").click()
+    page.wait_for_url("**/en/snapshots/compare/?a=2023-10-31&b=current")
+    staff_row = page.locator("tr", has_text="Staff, total")
+    assert staff_row.locator("td").all_inner_texts() == ["196", "200", "+4", "+2.0 %"]
+    page.get_by_label("From").select_option("2022-12-31")
+    page.get_by_role("button", name="Compare").click()
+    page.wait_for_url("**/en/snapshots/compare/?a=2022-12-31&b=current")
+    assert page.locator("tr", has_text="Staff, total").locator("td").first.inner_text() == "131"
+    assert axe_violations(page) == []
+    screenshot(page, "desktop-compare-en")
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/en/snapshots/",
+        "/es/versiones/2022-12-31/",
+        "/es/versiones/comparar/?a=2022-10-31&b=current",
+    ],
+)
+def test_snapshot_pages_pass_axe(page, versions, path):
+    page.goto(f"{versions}{path}")
+    assert axe_violations(page) == []

@@ -4,7 +4,7 @@ import pytest
 from django.contrib import admin
 from django.urls import reverse
 
-from profiles.models import KeyFigure
+from profiles.models import KeyFigure, Snapshot
 
 pytestmark = pytest.mark.django_db
 
@@ -17,7 +17,9 @@ CONTENT_MODELS = [
 
 @pytest.mark.parametrize("language", ["en", "es"])
 @pytest.mark.parametrize("model", CONTENT_MODELS, ids=lambda m: m._meta.label)
-def test_admin_pages_open(editor_client, iom_panama, model, language):
+def test_admin_pages_open(request, editor_client, iom_panama, model, language):
+    if model is Snapshot:
+        request.getfixturevalue("iom_panama_versions")
     opts = model._meta
     headers = {"HTTP_ACCEPT_LANGUAGE": language}
     changelist = editor_client.get(

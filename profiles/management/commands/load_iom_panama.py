@@ -3,7 +3,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from profiles.loading import SeedProvenanceError, load_current_profile
+from profiles.loading import SeedProvenanceError, load_current_profile, load_historical_snapshots
 
 
 class Command(BaseCommand):
@@ -23,6 +23,7 @@ class Command(BaseCommand):
             seeds = None
         try:
             stats = load_current_profile(seeds_dir=seeds)
+            snapshots = load_historical_snapshots(seeds_dir=seeds)
         except SeedProvenanceError as error:
             raise CommandError(str(error)) from error
         counts = {key: stats.get(key, 0) for key in ("created", "updated", "unchanged")}
@@ -30,5 +31,11 @@ class Command(BaseCommand):
             self.style.SUCCESS(
                 "IOM Panama profile: {created} created, {updated} updated, "
                 "{unchanged} unchanged.".format(**counts)
+            )
+        )
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Published snapshots: {snapshots['created']} created, "
+                f"{snapshots['unchanged']} already there."
             )
         )

@@ -1,0 +1,16 @@
+import datetime as dt
+
+
+class IsoDateConverter:
+    """A date in the URL as YYYY-MM-DD."""
+
+    regex = r"\d{4}-\d{2}-\d{2}"
+
+    def to_python(self, value):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError as error:
+            raise ValueError(value) from error
+
+    def to_url(self, value):
+        return value.isoformat() if isinstance(value, dt.date) else value
