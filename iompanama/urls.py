@@ -5,6 +5,7 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.views.static import serve
 
+from profiles.urls import download_urlpatterns
 from profiles.views import robots_txt
 
 from .sitemaps import SITEMAPS
@@ -13,6 +14,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", robots_txt, name="robots-txt"),
+    path("", include(download_urlpatterns)),
 ]
 
 urlpatterns += i18n_patterns(

@@ -14,3 +14,21 @@ class IsoDateConverter:
 
     def to_url(self, value):
         return value.isoformat() if isinstance(value, dt.date) else value
+
+
+class DataFormatConverter:
+    regex = "csv|json|xlsx"
+
+    def to_python(self, value):
+        return value
+
+    def to_url(self, value):
+        return value
+
+
+class SpreadsheetFormatConverter(DataFormatConverter):
+    regex = "csv|xlsx"
+
+
+class SeriesVariantConverter(DataFormatConverter):
+    regex = "long|wide"

@@ -6,9 +6,10 @@ repeated in later versions is one point.
 """
 
 from django.core.cache import cache
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
-from .document import SERIES_CACHE_KEY, current_document, upgrade_document
+from .document import LANGUAGES, SERIES_CACHE_KEY, current_document, upgrade_document
 from .models import Snapshot
 
 STAFF_SERIES = [
@@ -16,6 +17,15 @@ STAFF_SERIES = [
     ("staff.national", _("National staff"), "national"),
     ("staff.international", _("International staff"), "international"),
 ]
+
+
+def in_both_languages(text):
+    """A translatable label as {"en": …, "es": …}, like the document's own texts."""
+    labels = {}
+    for language in LANGUAGES:
+        with translation.override(language):
+            labels[language] = str(text)
+    return labels
 
 
 def published_documents():
@@ -38,7 +48,7 @@ def series_from_documents(documents):
     series = [
         {
             "key": key,
-            "label": label,
+            "label": in_both_languages(label),
             "unit": "",
             "points": [
                 {"date": date, "value": staff[date][field]}

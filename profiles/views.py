@@ -81,6 +81,7 @@ class HomeView(DocumentView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["figure_groups"] = figure_groups(self.doc)
+        context["download_formats"] = [("csv", "CSV"), ("json", "JSON"), ("xlsx", "XLSX")]
         if self.with_figures_over_time:
             context["figures_over_time"] = [
                 series | {"chart": bar_chart(series["points"])} for series in figures_over_time()

@@ -1,0 +1,179 @@
+"""Data downloads: every snapshot and the current profile as CSV, JSON and XLSX,
+the figures over time, the compare page's differences and a Frictionless
+Data Package that describes the CSV files."""
+
+from django.http import Http404, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.views.decorators.http import require_GET
+
+from . import exports
+from .diff import diff_documents
+from .document import current_document
+from .models import Snapshot
+from .snapshots import document_for, stored_document
+from .timeseries import figures_over_time
+
+CONTENT_TYPES = {
+    "csv": "text/csv; charset=utf-8",
+    "json": "application/json; charset=utf-8",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+
+
+def attachment(content, fmt, filename):
+    response = HttpResponse(content, content_type=CONTENT_TYPES[fmt])
+    response["Content-Disposition"] = f'attachment; filename="{filename}.{fmt}"'
+    return response
+
+
+def document_download(document, fmt, *, date, filename):
+    if fmt == "json":
+        return attachment(exports.write_json(document), fmt, filename)
+    rows = exports.fact_rows(document, date)
+    if fmt == "csv":
+        return attachment(exports.write_csv(rows, exports.FACT_COLUMNS), fmt, filename)
+    if fmt == "xlsx":
+        sheet = ("profile", exports.FACT_COLUMNS, rows)
+        return attachment(exports.write_xlsx([sheet]), fmt, filename)
+    raise Http404
+
+
+@require_GET
+def snapshot_download(request, date, fmt):
+    snapshot = get_object_or_404(Snapshot.objects.public(), date=date)
+    return document_download(
+        stored_document(snapshot),
+        fmt,
+        date=date.isoformat(),
+        filename=f"iom-panama-profile-{date.isoformat()}",
+    )
+
+
+@require_GET
+def current_download(request, fmt):
+    return document_download(
+        current_document(), fmt, date="", filename="iom-panama-profile-current"
+    )
+
+
+@require_GET
+def series_download(request, variant, fmt):
+    series = figures_over_time()
+    wide_columns, wide_rows = exports.series_wide(series)
+    long_rows = exports.series_rows(series)
+    filename = f"iom-panama-figures-over-time{'-wide' if variant == 'wide' else ''}"
+    if fmt == "xlsx":
+        sheets = [
+            ("figures over time", exports.SERIES_COLUMNS, long_rows),
+            ("wide", wide_columns, wide_rows),
+        ]
+        return attachment(exports.write_xlsx(sheets), fmt, filename)
+    if variant == "wide":
+        return attachment(exports.write_csv(wide_rows, wide_columns), fmt, filename)
+    return attachment(exports.write_csv(long_rows, exports.SERIES_COLUMNS), fmt, filename)
+
+
+@require_GET
+def compare_download(request):
+    try:
+        a = request.GET.get("a", "")
+        b = request.GET.get("b", "current")
+        old, new = document_for(a), document_for(b)
+    except (ValueError, Snapshot.DoesNotExist):
+        raise Http404 from None
+    rows = exports.diff_rows(diff_documents(old, new, language="en"))
+    return attachment(
+        exports.write_csv(rows, exports.DIFF_COLUMNS), "csv", f"iom-panama-changes-{a}-to-{b}"
+    )
+
+
+FACT_TYPES = {"snapshot_date": "date"}
+SERIES_TYPES = {"date": "date", "value": "number"}
+
+
+def csv_schema(columns, types, descriptions=None):
+    descriptions = descriptions or {}
+    return {
+        "fields": [
+            {"name": column, "type": types.get(column, "string")}
+            | ({"description": descriptions[column]} if column in descriptions else {})
+            for column in columns
+        ],
+        "missingValues": [""],
+    }
+
+
+FACT_DESCRIPTIONS = {
+    "snapshot_date": "The date of the snapshot; empty for the current profile.",
+    "section": "The part of the profile: office, contact, staff, regions, key_figures, projects…",
+    "item_key": "The item's stable key: a slug, an ISO 3166-2 code or a date.",
+    "field": "The item's field.",
+    "value_en": "The value in English (numbers as written).",
+    "value_es": "The value in Spanish.",
+    "unit": "The unit of a number, in English.",
+    "period": "When the value was true: a date or an ISO 8601 interval start/end.",
+    "source": "The source of the figure, in English.",
+}
+
+
+def _resource(name, title, url, schema):
+    return {
+        "name": name,
+        "title": title,
+        "path": url,
+        "format": "csv",
+        "mediatype": "text/csv",
+        "encoding": "utf-8-sig",
+        "schema": schema,
+    }
+
+
+@require_GET
+def datapackage(request):
+    """A Frictionless Data Package describing every CSV file, for data portals such as HDX."""
+
+    def absolute(name, **kwargs):
+        return request.build_absolute_uri(reverse(f"downloads:{name}", kwargs=kwargs))
+
+    facts = csv_schema(exports.FACT_COLUMNS, FACT_TYPES, FACT_DESCRIPTIONS)
+    wide_columns, _rows = exports.series_wide(figures_over_time())
+    resources = [
+        _resource(
+            "profile-current", "IOM Panama profile, current", absolute("current", fmt="csv"), facts
+        ),
+        _resource(
+            "figures-over-time",
+            "Figures over time (one row per figure and date)",
+            absolute("series", variant="long", fmt="csv"),
+            csv_schema(exports.SERIES_COLUMNS, SERIES_TYPES),
+        ),
+        _resource(
+            "figures-over-time-wide",
+            "Figures over time (one column per date)",
+            absolute("series", variant="wide", fmt="csv"),
+            csv_schema(wide_columns, {column: "number" for column in wide_columns[4:]}),
+        ),
+    ]
+    for date in Snapshot.objects.public().order_by("date").values_list("date", flat=True):
+        resources.append(
+            _resource(
+                f"profile-{date.isoformat()}",
+                f"IOM Panama profile as of {date.isoformat()}",
+                absolute("snapshot", date=date, fmt="csv"),
+                facts,
+            )
+        )
+    package = {
+        "profile": "data-package",
+        "name": "iom-panama-country-profile",
+        "title": "IOM Panama country office profile",
+        "description": (
+            "The profile of the International Organization for Migration's office in Panama, "
+            "current and as published on each date, in English and Spanish."
+        ),
+        "homepage": request.build_absolute_uri(reverse("profiles:home")),
+        "licenses": [{"name": "CC-BY-4.0", "path": "https://creativecommons.org/licenses/by/4.0/"}],
+        "resources": resources,
+    }
+    return JsonResponse(package, json_dumps_params={"ensure_ascii": False, "indent": 2})

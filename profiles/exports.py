@@ -1,0 +1,335 @@
+"""Tidy exports of profile documents: CSV, XLSX and JSON, and the figures over time.
+
+Everything here works on documents, so the current profile and every snapshot
+export the same way. A text cell that a spreadsheet could run as a formula is
+escaped.
+"""
+
+import csv
+import io
+import json
+
+from openpyxl import Workbook
+from openpyxl.cell.cell import TYPE_STRING
+
+FACT_COLUMNS = [
+    "snapshot_date",
+    "section",
+    "item_key",
+    "field",
+    "value_en",
+    "value_es",
+    "unit",
+    "period",
+    "source",
+]
+SERIES_COLUMNS = ["series", "label_en", "label_es", "unit", "date", "value"]
+DIFF_COLUMNS = [
+    "kind",
+    "section",
+    "item",
+    "field",
+    "old_value",
+    "new_value",
+    "change",
+    "relative_change_percent",
+]
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def escape_formula(value):
+    """Prefix text that a spreadsheet would run as a formula (OWASP CSV injection)."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def _both(value):
+    if isinstance(value, dict):
+        return value.get("en", ""), value.get("es", "")
+    if value is None:
+        return "", ""
+    if isinstance(value, list):
+        value = ";".join(str(item) for item in value)
+    return value, value
+
+
+def _period(start, end):
+    if start and end:
+        return f"{start}/{end}"
+    return end or start or ""
+
+
+class FactRows:
+    """The rows of one document, one per fact."""
+
+    def __init__(self, document, snapshot_date):
+        self.document = document
+        self.date = snapshot_date or ""
+        self.rows = []
+
+    def add(self, section, item_key, field, value, *, unit="", period="", source=""):
+        value_en, value_es = _both(value)
+        self.rows.append(
+            {
+                "snapshot_date": self.date,
+                "section": section,
+                "item_key": item_key,
+                "field": field,
+                "value_en": value_en,
+                "value_es": value_es,
+                "unit": _both(unit)[0],
+                "period": period,
+                "source": _both(source)[0],
+            }
+        )
+
+    def add_fields(self, section, item_key, item, fields):
+        for field in fields:
+            if item.get(field) not in (None, "", [], {"en": "", "es": ""}):
+                self.add(section, item_key, field, item[field])
+
+    def build(self):
+        document = self.document
+        office = document.get("office") or {}
+        self.add_fields(
+            "office",
+            "office",
+            office,
+            [
+                "name",
+                "tagline",
+                "about_organization",
+                "about_office",
+                "closing_message",
+                "presence_since",
+            ],
+        )
+        sites = office.get("sites") or {}
+        if sites.get("count") is not None:
+            self.add("office", "office", "sites", sites["count"], period=sites.get("qualifier", ""))
+        contact = office.get("contact") or {}
+        self.add_fields(
+            "contact",
+            "office",
+            contact,
+            ["street_address", "city", "country", "email", "phone", "website"],
+        )
+        for account in contact.get("social", []):
+            self.add("contact", account["network"], "social_account", account["handle"])
+        for count in document["staff"]["history"]:
+            for field in ("national", "international", "total", "mission"):
+                if count.get(field) is not None:
+                    self.add(
+                        "staff",
+                        count["as_of"],
+                        field,
+                        count[field],
+                        unit="people",
+                        period=count["as_of"],
+                        source=count.get("source", ""),
+                    )
+        for key, value in document["counts"].items():
+            self.add("counts", key, "count", value)
+        for region in document["regions"]:
+            self.add_fields(
+                "regions", region["iso_code"], region, ["name", "kind", "latitude", "longitude"]
+            )
+        for office_row in document["offices"]:
+            key = f"{office_row['kind']}:{office_row['region']}"
+            self.add_fields(
+                "offices",
+                key,
+                office_row,
+                [
+                    "name",
+                    "kind",
+                    "description",
+                    "address",
+                    "city",
+                    "region",
+                    "latitude",
+                    "longitude",
+                ],
+            )
+        for section in ("areas_of_work", "thematic_areas"):
+            for area in document[section]:
+                self.add(section, area["slug"], "name", area["name"])
+        for section in document["institutional_sections"]:
+            self.add_fields(
+                "institutional_sections", section["kind"], section, ["title", "body", "link"]
+            )
+        for number, actor in enumerate(document["key_actors"], start=1):
+            self.add("key_actors", str(number), "name", actor["name"])
+        for figure in document["key_figures"]:
+            period = _period(figure.get("period_start"), figure.get("period_end"))
+            self.add("key_figures", figure["slug"], "label", figure["label"])
+            self.add("key_figures", figure["slug"], "category", figure["category"])
+            self.add(
+                "key_figures",
+                figure["slug"],
+                "value",
+                figure["value"],
+                unit=figure["unit"],
+                period=period,
+                source=figure["source"],
+            )
+            self.add("key_figures", figure["slug"], "qualifier", figure["qualifier"])
+        for donor in document["donors"]:
+            self.add_fields("donors", donor["slug"], donor, ["name", "website", "logo"])
+        for project in document["projects"]:
+            self.add_fields(
+                "projects",
+                project["slug"],
+                project,
+                [
+                    "title",
+                    "acronym",
+                    "summary",
+                    "status",
+                    "start_date",
+                    "end_date",
+                    "donors",
+                    "regions",
+                    "thematic_areas",
+                    "sdg_goals",
+                    "compact_objectives",
+                ],
+            )
+        for publication in document["publications"]:
+            self.add_fields(
+                "publications",
+                publication["slug"],
+                publication,
+                [
+                    "title",
+                    "kind",
+                    "summary",
+                    "published_on",
+                    "period_start",
+                    "period_end",
+                    "language",
+                    "url",
+                    "file",
+                    "cover",
+                ],
+            )
+        for story in document["stories"]:
+            self.add_fields(
+                "stories", story["slug"], story, ["title", "published_on", "summary", "body"]
+            )
+        return self.rows
+
+
+def fact_rows(document, snapshot_date=None):
+    return FactRows(document, snapshot_date).build()
+
+
+def write_csv(rows, columns) -> bytes:
+    """UTF-8 with a byte-order mark (so Excel reads it as UTF-8) and a header row."""
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\r\n")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({column: escape_formula(row.get(column, "")) for column in columns})
+    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+
+
+def write_xlsx(sheets) -> bytes:
+    """sheets: [(title, columns, rows)]. Text cells are stored as text, never formulas."""
+    workbook = Workbook()
+    workbook.remove(workbook.active)
+    for title, columns, rows in sheets:
+        sheet = workbook.create_sheet(title)
+        sheet.append(columns)
+        for row in rows:
+            sheet.append([None] * len(columns))
+            for index, column in enumerate(columns, start=1):
+                cell = sheet.cell(row=sheet.max_row, column=index)
+                value = row.get(column, "")
+                cell.value = value
+                if isinstance(value, str):
+                    cell.data_type = TYPE_STRING
+        sheet.freeze_panes = "A2"
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def write_json(document) -> bytes:
+    return json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True).encode("utf-8")
+
+
+def series_rows(series):
+    """Figures over time, long: one row per figure and date."""
+    rows = []
+    for item in series:
+        label_en, label_es = _both(item["label"])
+        unit = _both(item["unit"])[0]
+        for point in item["points"]:
+            rows.append(
+                {
+                    "series": item["key"],
+                    "label_en": str(label_en),
+                    "label_es": str(label_es),
+                    "unit": unit,
+                    "date": point["date"],
+                    "value": point["value"],
+                }
+            )
+    return rows
+
+
+def series_wide(series):
+    """Figures over time, wide: one row per figure, one column per date."""
+    dates = sorted({point["date"] for item in series for point in item["points"]})
+    rows = []
+    for item in series:
+        label_en, label_es = _both(item["label"])
+        row = {"series": item["key"], "label_en": str(label_en), "label_es": str(label_es)}
+        row["unit"] = _both(item["unit"])[0]
+        row |= {point["date"]: point["value"] for point in item["points"]}
+        rows.append(row)
+    return ["series", "label_en", "label_es", "unit", *dates], rows
+
+
+def diff_rows(diff):
+    """The compare page's differences, one row per change."""
+    rows = []
+    for figure in diff["figures"]:
+        rows.append(
+            {
+                "kind": "figure",
+                "section": figure["key"].split(".")[0],
+                "item": figure["key"],
+                "field": str(_both(figure["label"])[0]),
+                "old_value": "" if figure["old"] is None else figure["old"],
+                "new_value": "" if figure["new"] is None else figure["new"],
+                "change": "" if figure["change"] is None else figure["change"],
+                "relative_change_percent": "" if figure["relative"] is None else figure["relative"],
+            }
+        )
+    for change in diff["lists"]:
+        for kind, names in (("added", change["added"]), ("removed", change["removed"])):
+            for name in names:
+                rows.append(
+                    {
+                        "kind": kind,
+                        "section": change["section"],
+                        "item": _both(name)[0] or _both(name)[1],
+                    }
+                )
+    for text in diff["texts"]:
+        old = "".join(t for op, t in text["segments"] if op != "insert")
+        new = "".join(t for op, t in text["segments"] if op != "delete")
+        rows.append(
+            {
+                "kind": "text",
+                "section": text["key"].split(".")[0],
+                "item": text["key"],
+                "field": text["language"],
+                "old_value": old,
+                "new_value": new,
+            }
+        )
+    return rows
