@@ -152,7 +152,7 @@ def datapackage(request):
             "figures-over-time-wide",
             "Figures over time (one column per date)",
             absolute("series", variant="wide", fmt="csv"),
-            csv_schema(wide_columns, {column: "number" for column in wide_columns[4:]}),
+            csv_schema(wide_columns, dict.fromkeys(wide_columns[4:], "number")),
         ),
     ]
     for date in Snapshot.objects.public().order_by("date").values_list("date", flat=True):
