@@ -10,8 +10,9 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
 
-from . import models, snapshots
+from . import models, resources, snapshots
 from .diff import diff_documents, summarize
+from .spreadsheets import SpreadsheetAdminMixin
 from .views import SnapshotPreviewView
 
 
@@ -52,7 +53,8 @@ class OfficeInline(TranslationTabularInline):
 
 
 @admin.register(models.Region)
-class RegionAdmin(TabbedTranslationAdmin):
+class RegionAdmin(SpreadsheetAdminMixin, TabbedTranslationAdmin):
+    resource_classes = [resources.RegionResource]
     list_display = ["name", "iso_code", "kind", "has_presence", "order"]
     list_editable = ["has_presence", "order"]
     list_filter = ["kind", "has_presence"]
@@ -61,7 +63,8 @@ class RegionAdmin(TabbedTranslationAdmin):
 
 
 @admin.register(models.Office)
-class OfficeAdmin(TabbedTranslationAdmin):
+class OfficeAdmin(SpreadsheetAdminMixin, TabbedTranslationAdmin):
+    resource_classes = [resources.OfficeResource]
     list_display = ["name", "kind", "city", "region", "order"]
     list_filter = ["kind", "region"]
     list_select_related = ["region"]
@@ -70,7 +73,8 @@ class OfficeAdmin(TabbedTranslationAdmin):
 
 
 @admin.register(models.StaffCount)
-class StaffCountAdmin(TabbedTranslationAdmin):
+class StaffCountAdmin(SpreadsheetAdminMixin, TabbedTranslationAdmin):
+    resource_classes = [resources.StaffCountResource]
     list_display = ["as_of", "national", "international", "total", "mission", "source"]
     date_hierarchy = "as_of"
     search_fields = ["source_en", "source_es"]
@@ -81,7 +85,8 @@ class StaffCountAdmin(TabbedTranslationAdmin):
 
 
 @admin.register(models.ThematicArea)
-class ThematicAreaAdmin(TabbedTranslationAdmin):
+class ThematicAreaAdmin(SpreadsheetAdminMixin, TabbedTranslationAdmin):
+    resource_classes = [resources.ThematicAreaResource]
     list_display = ["name", "slug", "order"]
     list_editable = ["order"]
     search_fields = ["name_en", "name_es", "slug"]
@@ -111,7 +116,8 @@ class KeyActorAdmin(TabbedTranslationAdmin):
 
 
 @admin.register(models.KeyFigure)
-class KeyFigureAdmin(TabbedTranslationAdmin):
+class KeyFigureAdmin(SpreadsheetAdminMixin, TabbedTranslationAdmin):
+    resource_classes = [resources.KeyFigureResource]
     list_display = ["label", "category", "qualifier", "value", "unit", "period_start", "period_end"]
     list_filter = ["category", "period_end"]
     search_fields = ["label_en", "label_es", "source_en", "slug"]
@@ -124,7 +130,8 @@ class KeyFigureAdmin(TabbedTranslationAdmin):
 
 
 @admin.register(models.Donor)
-class DonorAdmin(TabbedTranslationAdmin):
+class DonorAdmin(SpreadsheetAdminMixin, TabbedTranslationAdmin):
+    resource_classes = [resources.DonorResource]
     list_display = ["name", "website", "has_logo", "order"]
     list_editable = ["order"]
     search_fields = ["name_en", "name_es", "slug"]

@@ -242,14 +242,13 @@ def write_xlsx(sheets) -> bytes:
     for title, columns, rows in sheets:
         sheet = workbook.create_sheet(title)
         sheet.append(columns)
-        for row in rows:
-            sheet.append([None] * len(columns))
-            for index, column in enumerate(columns, start=1):
-                cell = sheet.cell(row=sheet.max_row, column=index)
-                value = row.get(column, "")
-                cell.value = value
-                if isinstance(value, str):
-                    cell.data_type = TYPE_STRING
+        for row_number, row in enumerate(rows, start=2):
+            values = [row.get(column, "") for column in columns]
+            sheet.append(values)
+            for column_number, value in enumerate(values, start=1):
+                if isinstance(value, str) and value.startswith("="):
+                    # openpyxl would store this as a formula; keep it as text.
+                    sheet.cell(row=row_number, column=column_number).data_type = TYPE_STRING
         sheet.freeze_panes = "A2"
     buffer = io.BytesIO()
     workbook.save(buffer)

@@ -1,7 +1,10 @@
 from django.contrib import admin
 from modeltranslation.admin import TabbedTranslationAdmin
 
+from profiles.spreadsheets import SpreadsheetAdminMixin
+
 from . import models
+from .resources import ProjectResource
 
 
 @admin.register(models.SustainableDevelopmentGoal, models.GlobalCompactObjective)
@@ -11,7 +14,8 @@ class GoalAdmin(TabbedTranslationAdmin):
 
 
 @admin.register(models.Project)
-class ProjectAdmin(TabbedTranslationAdmin):
+class ProjectAdmin(SpreadsheetAdminMixin, TabbedTranslationAdmin):
+    resource_classes = [ProjectResource]
     list_display = ["title", "acronym", "status", "start_date", "end_date", "order"]
     list_filter = ["status", "regions", "thematic_areas", "donors"]
     search_fields = ["title_en", "title_es", "acronym", "summary_en", "summary_es"]

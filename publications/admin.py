@@ -1,11 +1,15 @@
 from django.contrib import admin
 from modeltranslation.admin import TabbedTranslationAdmin
 
+from profiles.spreadsheets import SpreadsheetAdminMixin
+
 from . import models
+from .resources import PublicationResource, StoryResource
 
 
 @admin.register(models.Publication)
-class PublicationAdmin(TabbedTranslationAdmin):
+class PublicationAdmin(SpreadsheetAdminMixin, TabbedTranslationAdmin):
+    resource_classes = [PublicationResource]
     list_display = ["title", "kind", "published_on", "language"]
     list_filter = ["kind", "language", "published_on"]
     search_fields = ["title_en", "title_es", "summary_en", "summary_es"]
@@ -13,7 +17,8 @@ class PublicationAdmin(TabbedTranslationAdmin):
 
 
 @admin.register(models.Story)
-class StoryAdmin(TabbedTranslationAdmin):
+class StoryAdmin(SpreadsheetAdminMixin, TabbedTranslationAdmin):
+    resource_classes = [StoryResource]
     list_display = ["title", "published_on"]
     date_hierarchy = "published_on"
     search_fields = ["title_en", "title_es", "body_en", "body_es"]
