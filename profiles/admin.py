@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
 
 from . import models, resources, snapshots
+from .admin_tools import AuditedAdmin
 from .diff import diff_documents, summarize
 from .spreadsheets import SpreadsheetAdminMixin
 from .views import SnapshotPreviewView
@@ -22,7 +23,7 @@ class SocialAccountInline(admin.TabularInline):
 
 
 @admin.register(models.CountryOffice)
-class CountryOfficeAdmin(TabbedTranslationAdmin):
+class CountryOfficeAdmin(AuditedAdmin, TabbedTranslationAdmin):
     list_display = ["name", "presence_since", "email", "phone", "updated_at"]
     inlines = [SocialAccountInline]
     fieldsets = [
@@ -53,7 +54,7 @@ class OfficeInline(TranslationTabularInline):
 
 
 @admin.register(models.Region)
-class RegionAdmin(SpreadsheetAdminMixin, TabbedTranslationAdmin):
+class RegionAdmin(SpreadsheetAdminMixin, AuditedAdmin, TabbedTranslationAdmin):
     resource_classes = [resources.RegionResource]
     list_display = ["name", "iso_code", "kind", "has_presence", "order"]
     list_editable = ["has_presence", "order"]
@@ -63,7 +64,7 @@ class RegionAdmin(SpreadsheetAdminMixin, TabbedTranslationAdmin):
 
 
 @admin.register(models.Office)
-class OfficeAdmin(SpreadsheetAdminMixin, TabbedTranslationAdmin):
+class OfficeAdmin(SpreadsheetAdminMixin, AuditedAdmin, TabbedTranslationAdmin):
     resource_classes = [resources.OfficeResource]
     list_display = ["name", "kind", "city", "region", "order"]
     list_filter = ["kind", "region"]
@@ -73,7 +74,7 @@ class OfficeAdmin(SpreadsheetAdminMixin, TabbedTranslationAdmin):
 
 
 @admin.register(models.StaffCount)
-class StaffCountAdmin(SpreadsheetAdminMixin, TabbedTranslationAdmin):
+class StaffCountAdmin(SpreadsheetAdminMixin, AuditedAdmin, TabbedTranslationAdmin):
     resource_classes = [resources.StaffCountResource]
     list_display = ["as_of", "national", "international", "total", "mission", "source"]
     date_hierarchy = "as_of"
@@ -85,7 +86,7 @@ class StaffCountAdmin(SpreadsheetAdminMixin, TabbedTranslationAdmin):
 
 
 @admin.register(models.ThematicArea)
-class ThematicAreaAdmin(SpreadsheetAdminMixin, TabbedTranslationAdmin):
+class ThematicAreaAdmin(SpreadsheetAdminMixin, AuditedAdmin, TabbedTranslationAdmin):
     resource_classes = [resources.ThematicAreaResource]
     list_display = ["name", "slug", "order"]
     list_editable = ["order"]
@@ -94,7 +95,7 @@ class ThematicAreaAdmin(SpreadsheetAdminMixin, TabbedTranslationAdmin):
 
 
 @admin.register(models.AreaOfWork)
-class AreaOfWorkAdmin(TabbedTranslationAdmin):
+class AreaOfWorkAdmin(AuditedAdmin, TabbedTranslationAdmin):
     list_display = ["name", "order"]
     list_editable = ["order"]
     search_fields = ["name_en", "name_es"]
@@ -102,21 +103,21 @@ class AreaOfWorkAdmin(TabbedTranslationAdmin):
 
 
 @admin.register(models.InstitutionalSection)
-class InstitutionalSectionAdmin(TabbedTranslationAdmin):
+class InstitutionalSectionAdmin(AuditedAdmin, TabbedTranslationAdmin):
     list_display = ["title", "kind", "order"]
     list_editable = ["order"]
     search_fields = ["title_en", "title_es", "body_en", "body_es"]
 
 
 @admin.register(models.KeyActor)
-class KeyActorAdmin(TabbedTranslationAdmin):
+class KeyActorAdmin(AuditedAdmin, TabbedTranslationAdmin):
     list_display = ["name", "order"]
     list_editable = ["order"]
     search_fields = ["name_en", "name_es"]
 
 
 @admin.register(models.KeyFigure)
-class KeyFigureAdmin(SpreadsheetAdminMixin, TabbedTranslationAdmin):
+class KeyFigureAdmin(SpreadsheetAdminMixin, AuditedAdmin, TabbedTranslationAdmin):
     resource_classes = [resources.KeyFigureResource]
     list_display = ["label", "category", "qualifier", "value", "unit", "period_start", "period_end"]
     list_filter = ["category", "period_end"]
@@ -130,7 +131,7 @@ class KeyFigureAdmin(SpreadsheetAdminMixin, TabbedTranslationAdmin):
 
 
 @admin.register(models.Donor)
-class DonorAdmin(SpreadsheetAdminMixin, TabbedTranslationAdmin):
+class DonorAdmin(SpreadsheetAdminMixin, AuditedAdmin, TabbedTranslationAdmin):
     resource_classes = [resources.DonorResource]
     list_display = ["name", "website", "has_logo", "order"]
     list_editable = ["order"]
@@ -143,7 +144,7 @@ class DonorAdmin(SpreadsheetAdminMixin, TabbedTranslationAdmin):
 
 
 @admin.register(models.Snapshot)
-class SnapshotAdmin(TabbedTranslationAdmin):
+class SnapshotAdmin(AuditedAdmin, TabbedTranslationAdmin):
     """Freeze, preview, refreeze, publish and withdraw dated snapshots.
 
     Every write goes through `profiles.snapshots`, which checks permissions.
@@ -331,3 +332,32 @@ def change_summaries():
 def previous_public_date(snapshot):
     earlier = models.Snapshot.objects.public().filter(date__lt=snapshot.date).order_by("-date")
     return earlier.values_list("date", flat=True).first()
+
+
+@admin.register(models.AuditEntry)
+class AuditEntryAdmin(admin.ModelAdmin):
+    """The audit trail, read only: written by the system, never edited."""
+
+    list_display = ["at", "user", "action", "content_type", "object_repr"]
+    list_filter = ["action", "content_type", "at"]
+    search_fields = ["object_repr", "user__username"]
+    date_hierarchy = "at"
+    list_select_related = ["user", "content_type"]
+    readonly_fields = [
+        "at",
+        "user",
+        "action",
+        "content_type",
+        "object_id",
+        "object_repr",
+        "changes",
+    ]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

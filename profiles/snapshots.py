@@ -12,6 +12,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from . import audit
 from .document import build_document, current_document, upgrade_document
 from .models import Snapshot
 
@@ -57,6 +58,10 @@ def _check_can_publish(user):
         raise PermissionDenied(_("Only publishers may publish or withdraw snapshots."))
 
 
+def _checksum_change(before, snapshot):
+    return {"checksum": [before, snapshot.checksum]}
+
+
 def _set_document(snapshot, document):
     snapshot.document = document
     snapshot.schema_version = document["schema_version"]
@@ -75,6 +80,9 @@ def freeze(snapshot: Snapshot, *, by=None, document=None) -> Snapshot:
     _set_document(snapshot, document if document is not None else frozen_document())
     snapshot.full_clean(exclude=["document", "created_by"])
     snapshot.save()
+    audit.record(
+        snapshot, audit.AuditEntry.Action.FROZEN, user=by, changes=_checksum_change("", snapshot)
+    )
     return snapshot
 
 
@@ -96,8 +104,15 @@ def refreeze_snapshot(snapshot: Snapshot, *, by=None) -> Snapshot:
     _check_can_edit(by)
     if snapshot.is_public:
         raise ValidationError(Snapshot.immutable_message())
+    before = snapshot.checksum
     _set_document(snapshot, frozen_document())
     snapshot.save()
+    audit.record(
+        snapshot,
+        audit.AuditEntry.Action.REFROZEN,
+        user=by,
+        changes=_checksum_change(before, snapshot),
+    )
     return snapshot
 
 
@@ -111,6 +126,12 @@ def publish_snapshot(snapshot: Snapshot, *, by=None) -> Snapshot:
         status=Snapshot.Status.PUBLISHED, published_at=timezone.now(), published_by=by
     )
     snapshot.refresh_from_db()
+    audit.record(
+        snapshot,
+        audit.AuditEntry.Action.PUBLISHED,
+        user=by,
+        changes={"status": ["draft", "published"]},
+    )
     return snapshot
 
 
@@ -124,6 +145,12 @@ def withdraw_snapshot(snapshot: Snapshot, *, reason, by=None) -> Snapshot:
         status=Snapshot.Status.WITHDRAWN, withdrawn_at=timezone.now(), withdrawal_reason=reason
     )
     snapshot.refresh_from_db()
+    audit.record(
+        snapshot,
+        audit.AuditEntry.Action.WITHDRAWN,
+        user=by,
+        changes={"status": ["published", "withdrawn"], "withdrawal_reason": ["", reason]},
+    )
     return snapshot
 
 

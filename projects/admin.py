@@ -1,6 +1,7 @@
 from django.contrib import admin
 from modeltranslation.admin import TabbedTranslationAdmin
 
+from profiles.admin_tools import AuditedAdmin
 from profiles.spreadsheets import SpreadsheetAdminMixin
 
 from . import models
@@ -8,13 +9,13 @@ from .resources import ProjectResource
 
 
 @admin.register(models.SustainableDevelopmentGoal, models.GlobalCompactObjective)
-class GoalAdmin(TabbedTranslationAdmin):
+class GoalAdmin(AuditedAdmin, TabbedTranslationAdmin):
     list_display = ["number", "name"]
     search_fields = ["name_en", "name_es"]
 
 
 @admin.register(models.Project)
-class ProjectAdmin(SpreadsheetAdminMixin, TabbedTranslationAdmin):
+class ProjectAdmin(SpreadsheetAdminMixin, AuditedAdmin, TabbedTranslationAdmin):
     resource_classes = [ProjectResource]
     list_display = ["title", "acronym", "status", "start_date", "end_date", "order"]
     list_filter = ["status", "regions", "thematic_areas", "donors"]

@@ -1,6 +1,7 @@
 from django.contrib import admin
 from modeltranslation.admin import TabbedTranslationAdmin
 
+from profiles.admin_tools import AuditedAdmin
 from profiles.spreadsheets import SpreadsheetAdminMixin
 
 from . import models
@@ -8,7 +9,7 @@ from .resources import PublicationResource, StoryResource
 
 
 @admin.register(models.Publication)
-class PublicationAdmin(SpreadsheetAdminMixin, TabbedTranslationAdmin):
+class PublicationAdmin(SpreadsheetAdminMixin, AuditedAdmin, TabbedTranslationAdmin):
     resource_classes = [PublicationResource]
     list_display = ["title", "kind", "published_on", "language"]
     list_filter = ["kind", "language", "published_on"]
@@ -17,7 +18,7 @@ class PublicationAdmin(SpreadsheetAdminMixin, TabbedTranslationAdmin):
 
 
 @admin.register(models.Story)
-class StoryAdmin(SpreadsheetAdminMixin, TabbedTranslationAdmin):
+class StoryAdmin(SpreadsheetAdminMixin, AuditedAdmin, TabbedTranslationAdmin):
     resource_classes = [StoryResource]
     list_display = ["title", "published_on"]
     date_hierarchy = "published_on"
