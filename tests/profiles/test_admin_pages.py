@@ -4,7 +4,8 @@ import pytest
 from django.contrib import admin
 from django.urls import reverse
 
-from profiles.models import KeyFigure, Snapshot
+from profiles.audit import record
+from profiles.models import AuditEntry, KeyFigure, Snapshot
 
 pytestmark = pytest.mark.django_db
 
@@ -20,6 +21,8 @@ CONTENT_MODELS = [
 def test_admin_pages_open(request, editor_client, iom_panama, model, language):
     if model is Snapshot:
         request.getfixturevalue("iom_panama_versions")
+    if model is AuditEntry:
+        record(KeyFigure.objects.first(), AuditEntry.Action.CHANGED, changes={"value": ["1", "2"]})
     opts = model._meta
     headers = {"HTTP_ACCEPT_LANGUAGE": language}
     changelist = editor_client.get(
