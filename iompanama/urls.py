@@ -6,7 +6,7 @@ from django.urls import include, path
 from django.views.static import serve
 
 from profiles.urls import download_urlpatterns
-from profiles.views import robots_txt
+from profiles.views import healthz, robots_txt
 
 from .sitemaps import SITEMAPS
 
@@ -14,6 +14,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", robots_txt, name="robots-txt"),
+    path("healthz", healthz, name="healthz"),
     path("", include(download_urlpatterns)),
 ]
 

@@ -1,7 +1,9 @@
 import datetime as dt
 import unicodedata
 
-from django.http import Http404, HttpResponse
+from django.core.cache import cache
+from django.db import DatabaseError, connection
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.utils import formats
 from django.utils.translation import get_language
@@ -272,3 +274,30 @@ class SnapshotPreviewView(SnapshotDetailView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(**kwargs) | {"preview": True}
+
+
+def _database_ok():
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+        return True
+    except DatabaseError:
+        return False
+
+
+def _cache_ok():
+    try:
+        cache.set("healthz", "ok", timeout=10)
+        return cache.get("healthz") == "ok"
+    except Exception:  # any cache backend's connection error
+        return False
+
+
+@require_GET
+def healthz(request):
+    """Database and cache status, for a load balancer: 200 when both answer, else 503."""
+    checks = {"database": _database_ok(), "cache": _cache_ok()}
+    body = {name: "ok" if ok else "unavailable" for name, ok in checks.items()}
+    response = JsonResponse(body, status=200 if all(checks.values()) else 503)
+    response["Cache-Control"] = "no-store"
+    return response

@@ -1,0 +1,154 @@
+"""Production settings, security headers, login rate limiting and clean failure."""
+
+import json
+import os
+import secrets
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.core.management import call_command
+from django.core.management.base import CommandError
+
+ROOT = Path(settings.BASE_DIR)
+
+
+def production_env(**overrides):
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in {"DEBUG", "SECRET_KEY", "DJANGO_SETTINGS_MODULE", "DATABASE_URL"}
+    }
+    env.update(
+        DJANGO_SETTINGS_MODULE="iompanama.settings",
+        DEBUG="0",
+        SECRET_KEY=secrets.token_urlsafe(60),
+        ALLOWED_HOSTS="profile.example.org",
+    )
+    env.update(overrides)
+    return env
+
+
+def manage(*args, env):
+    return subprocess.run(
+        [sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True
+    )
+
+
+def test_check_deploy_is_clean_in_production():
+    result = manage("check", "--deploy", "--fail-level", "WARNING", env=production_env())
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "System check identified no issues" in result.stdout
+
+
+def test_production_refuses_to_start_without_a_secret_key():
+    env = production_env()
+    del env["SECRET_KEY"]
+    result = manage("check", env=env)
+    assert result.returncode != 0
+    assert "SECRET_KEY is required when DEBUG is off." in result.stderr
+
+
+def test_the_demo_admin_exists_only_in_development(db):
+    with pytest.raises(CommandError, match="only in development"):
+        call_command("ensure_demo_admin")
+
+
+@pytest.mark.django_db
+def test_public_pages_send_the_security_headers(client):
+    response = client.get("/en/", secure=True)
+    policy = response["Content-Security-Policy"]
+    assert "default-src 'self'" in policy
+    assert "script-src 'self';" in policy and "unsafe-inline" not in policy
+    assert "frame-ancestors 'none'" in policy
+    assert response["X-Frame-Options"] == "DENY"
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Referrer-Policy"] == "same-origin"
+    assert response["Strict-Transport-Security"] == "max-age=31536000; includeSubDomains; preload"
+
+
+@pytest.mark.django_db
+def test_only_the_admin_allows_inline_styles(admin_client):
+    policy = admin_client.get("/admin/")["Content-Security-Policy"]
+    assert "style-src 'self' 'unsafe-inline'" in policy
+
+
+def test_cookies_are_secure_in_production():
+    assert settings.SESSION_COOKIE_SECURE and settings.CSRF_COOKIE_SECURE
+    assert settings.SESSION_COOKIE_HTTPONLY
+
+
+@pytest.mark.django_db
+def test_admin_login_is_locked_after_repeated_failures(client, django_user_model):
+    django_user_model.objects.create_user("ana", password="right-password", is_staff=True)
+    for _attempt in range(settings.AXES_FAILURE_LIMIT - 1):
+        response = client.post("/admin/login/", {"username": "ana", "password": "wrong"})
+        assert response.status_code == 200
+    failure = client.post("/admin/login/", {"username": "ana", "password": "wrong"})
+    assert failure.status_code == 429
+    locked = client.post(
+        "/admin/login/",
+        {"username": "ana", "password": "right-password"},
+        HTTP_ACCEPT_LANGUAGE="es",
+    )
+    assert locked.status_code == 429
+    assert "Demasiados intentos fallidos de inicio de sesión" in locked.content.decode()
+
+
+@pytest.mark.django_db
+def test_healthz_reports_database_and_cache(client):
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.json() == {"database": "ok", "cache": "ok"}
+
+
+DATABASE_DOWN_SCRIPT = """
+import json
+import django
+django.setup()
+from django.db import connections
+from django.test import Client
+
+client = Client()
+warm = client.get("/en/")
+connection = connections["default"]
+connection.close()
+connection.settings_dict["NAME"] = "/nonexistent/directory/db.sqlite3"
+results = {"warm": warm.status_code}
+for name, path in [("cached", "/es/"), ("snapshots", "/en/snapshots/"), ("healthz", "/healthz")]:
+    response = client.get(path)
+    results[name] = [response.status_code, response.content.decode()]
+print(json.dumps(results))
+"""
+
+
+def test_with_the_database_down_pages_answer_503_or_from_the_cache(tmp_path):
+    env = production_env(
+        DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}",
+        ALLOWED_HOSTS="testserver",
+        SECURE_SSL_REDIRECT="0",
+        STATIC_MANIFEST="0",
+    )
+    for command in (["migrate", "-v0"], ["load_iom_panama"]):
+        assert manage(*command, env=env).returncode == 0
+    result = subprocess.run(
+        [sys.executable, "-c", DATABASE_DOWN_SCRIPT],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stderr
+    results = json.loads(result.stdout.strip().splitlines()[-1])
+    assert results["warm"] == 200
+    cached_status, cached_html = results["cached"]
+    assert cached_status == 200 and "OIM Panamá" in cached_html
+    status, html = results["snapshots"]
+    assert status == 503
+    assert "temporarily unavailable" in html and "no está disponible temporalmente" in html
+    assert "Traceback" not in html
+    status, body = results["healthz"]
+    assert status == 503
+    assert json.loads(body) == {"database": "unavailable", "cache": "ok"}
