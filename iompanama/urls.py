@@ -7,6 +7,7 @@ from django.views.static import serve
 
 from profiles.urls import download_urlpatterns
 from profiles.views import healthz, robots_txt
+from publications.urls import file_urlpatterns
 
 from .sitemaps import SITEMAPS
 
@@ -16,6 +17,7 @@ urlpatterns = [
     path("robots.txt", robots_txt, name="robots-txt"),
     path("healthz", healthz, name="healthz"),
     path("", include(download_urlpatterns)),
+    path("", include(file_urlpatterns)),
 ]
 
 urlpatterns += i18n_patterns(

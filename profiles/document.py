@@ -8,6 +8,7 @@ the amount of data.
 
 from django.conf import settings
 from django.core.cache import cache
+from django.urls import reverse
 
 from projects.models import Project
 from publications.models import Publication, Story
@@ -146,7 +147,9 @@ def _publication(publication):
         "year": publication.year,
         "language": publication.language,
         "url": publication.url,
-        "file": file_url(publication.file),
+        "file": reverse("files:publication-file", kwargs={"slug": publication.slug})
+        if publication.file
+        else "",
         "cover": file_url(publication.cover),
     }
 

@@ -29,6 +29,12 @@ def validate_raster_image(file):
         file.seek(0)
         with Image.open(file) as image:
             image_format, (width, height) = image.format, image.size
+    except Image.DecompressionBombError:
+        raise ValidationError(
+            _("The image has far too many pixels; the limit is %(limit)s megapixels."),
+            code="image_pixels",
+            params={"limit": MAX_IMAGE_PIXELS // 1_000_000},
+        ) from None
     except Exception:
         raise ValidationError(
             _("This file is not a readable image. Upload a JPEG, PNG or WebP file."),
@@ -49,3 +55,24 @@ def validate_raster_image(file):
             code="image_pixels",
             params={"width": width, "height": height, "limit": MAX_IMAGE_PIXELS // 1_000_000},
         )
+
+
+MAX_PDF_BYTES = 20 * 1024 * 1024
+
+
+def validate_pdf(file):
+    """Accept only PDF documents (by their content), up to 20 MB."""
+    if file.size and file.size > MAX_PDF_BYTES:
+        raise ValidationError(
+            _("The PDF is %(size)s MB; the limit is %(limit)s MB."),
+            code="pdf_too_large",
+            params={
+                "size": round(file.size / 1024 / 1024, 1),
+                "limit": MAX_PDF_BYTES // 1024 // 1024,
+            },
+        )
+    file.seek(0)
+    header = file.read(1024)
+    file.seek(0)
+    if b"%PDF-" not in header[:1024]:
+        raise ValidationError(_("This file is not a PDF document."), code="not_pdf")

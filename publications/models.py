@@ -5,7 +5,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
-from profiles.validators import validate_raster_image
+from profiles.validators import validate_pdf, validate_raster_image
 
 
 class PublicationQuerySet(models.QuerySet):
@@ -41,7 +41,7 @@ class Publication(models.Model):
         _("PDF file"),
         upload_to="publications/",
         blank=True,
-        validators=[FileExtensionValidator(["pdf"])],
+        validators=[FileExtensionValidator(["pdf"]), validate_pdf],
     )
     cover = models.ImageField(
         _("cover image"), upload_to="covers/", blank=True, validators=[validate_raster_image]

@@ -16,3 +16,9 @@ urlpatterns = [
     path(_("news/<slug:slug>/"), views.StoryDetailView.as_view(), name="story-detail"),
     path(_("feed/"), feeds.LatestFeed(), name="feed"),
 ]
+
+# The PDF files are the same in both languages: outside the language prefix.
+file_urlpatterns = (
+    [path("files/publications/<slug:slug>.pdf", views.publication_file, name="publication-file")],
+    "files",
+)

@@ -1,3 +1,6 @@
+from django.http import FileResponse
+from django.shortcuts import get_object_or_404
+
 from profiles.views import DocumentView, find
 
 from .models import Publication
@@ -47,3 +50,16 @@ class StoryDetailView(DocumentView):
         context = super().get_context_data(**kwargs)
         context["story"] = find(self.doc["stories"], kwargs["slug"])
         return context
+
+
+def publication_file(request, slug):
+    """A publication's PDF, served inline with its type and a readable file name."""
+    publication = get_object_or_404(Publication.objects.exclude(file=""), slug=slug)
+    response = FileResponse(
+        publication.file.open("rb"),
+        content_type="application/pdf",
+        filename=f"{publication.slug}.pdf",
+    )
+    response["Content-Disposition"] = f'inline; filename="{publication.slug}.pdf"'
+    response["Cache-Control"] = "public, max-age=3600"
+    return response
