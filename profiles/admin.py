@@ -13,6 +13,7 @@ from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInl
 from . import models, resources, snapshots
 from .admin_tools import AuditedAdmin
 from .diff import diff_documents, summarize
+from .images import LOGO_WIDTHS, make_renditions
 from .spreadsheets import SpreadsheetAdminMixin
 from .views import SnapshotPreviewView
 
@@ -141,6 +142,11 @@ class DonorAdmin(SpreadsheetAdminMixin, AuditedAdmin, TabbedTranslationAdmin):
     @admin.display(description=_("logo"), boolean=True)
     def has_logo(self, obj):
         return bool(obj.logo)
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if "logo" in form.changed_data and obj.logo:
+            make_renditions(obj.logo, LOGO_WIDTHS)
 
 
 @admin.register(models.Snapshot)

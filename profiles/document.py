@@ -14,8 +14,9 @@ from projects.models import Project
 from publications.models import Publication, Story
 
 from . import models
+from .images import COVER_WIDTHS, LOGO_WIDTHS, srcset
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 CACHE_KEY = f"profile-document:v{SCHEMA_VERSION}"
 SERIES_CACHE_KEY = f"figures-over-time:v{SCHEMA_VERSION}"
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
@@ -31,7 +32,16 @@ def _upgrade_1_to_2(document):
     return document | {"schema_version": 2, "languages": _languages_from_texts(document)}
 
 
-UPGRADES = {1: _upgrade_1_to_2}
+def _upgrade_2_to_3(document):
+    """Version 3 gives images a srcset of stored renditions; older ones have none."""
+    return document | {
+        "schema_version": 3,
+        "donors": [donor | {"logo_srcset": ""} for donor in document["donors"]],
+        "publications": [p | {"cover_srcset": ""} for p in document["publications"]],
+    }
+
+
+UPGRADES = {1: _upgrade_1_to_2, 2: _upgrade_2_to_3}
 
 
 class SchemaError(ValueError):
@@ -151,6 +161,7 @@ def _publication(publication):
         if publication.file
         else "",
         "cover": file_url(publication.cover),
+        "cover_srcset": srcset(publication.cover, COVER_WIDTHS),
     }
 
 
@@ -229,6 +240,7 @@ def build_document(*, languages=None) -> dict:
                 "name": texts(donor, "name"),
                 "website": donor.website,
                 "logo": file_url(donor.logo),
+                "logo_srcset": srcset(donor.logo, LOGO_WIDTHS),
             }
             for donor in models.Donor.objects.all()
         ],

@@ -2,6 +2,7 @@ from django.contrib import admin
 from modeltranslation.admin import TabbedTranslationAdmin
 
 from profiles.admin_tools import AuditedAdmin
+from profiles.images import COVER_WIDTHS, make_renditions
 from profiles.spreadsheets import SpreadsheetAdminMixin
 
 from . import models
@@ -15,6 +16,11 @@ class PublicationAdmin(SpreadsheetAdminMixin, AuditedAdmin, TabbedTranslationAdm
     list_filter = ["kind", "language", "published_on"]
     search_fields = ["title_en", "title_es", "summary_en", "summary_es"]
     prepopulated_fields = {"slug": ["title_en"]}
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if "cover" in form.changed_data and obj.cover:
+            make_renditions(obj.cover, COVER_WIDTHS)
 
 
 @admin.register(models.Story)

@@ -166,3 +166,41 @@ def test_from_the_archive_to_a_snapshot_to_a_comparison(page, versions):
 def test_snapshot_pages_pass_axe(page, versions, path):
     page.goto(f"{versions}{path}")
     assert axe_violations(page) == []
+
+
+def test_pages_and_admin_work_under_the_real_content_security_policy(
+    browser, versions, django_user_model
+):
+    site = versions
+    django_user_model.objects.create_superuser("chief", "chief@example.org", "a-long-password-9")
+    context = browser.new_context()  # no bypass: the site's own policy applies
+    context.route(
+        "**/*",
+        lambda route: route.continue_() if route.request.url.startswith(site) else route.abort(),
+    )
+    page = context.new_page()
+    violations = []
+    page.on(
+        "console",
+        lambda message: (
+            violations.append(message.text) if "Content Security Policy" in message.text else None
+        ),
+    )
+    page.on("pageerror", lambda error: violations.append(str(error)))
+    for path in ("/en/", "/es/mapa/", "/en/snapshots/compare/?a=2022-12-31&b=current"):
+        page.goto(f"{site}{path}")
+    page.goto(f"{site}/en/map/")
+    page.wait_for_selector(".leaflet-container")
+    page.goto(f"{site}/admin/login/")
+    page.get_by_label("Username").fill("chief")
+    page.get_by_label("Password").fill("a-long-password-9")
+    page.get_by_role("button", name="Log in").click()
+    page.wait_for_url(f"{site}/admin/")
+    page.goto(f"{site}/admin/profiles/keyfigure/")
+    page.get_by_role("link", name="People reached through digital media").click()
+    page.wait_for_selector(".ui-tabs")  # modeltranslation's language tabs, from local jQuery UI
+    assert (
+        page.get_by_role("tab", name="Spanish").is_visible() or page.locator(".ui-tabs-nav").count()
+    )
+    context.close()
+    assert violations == []

@@ -8,6 +8,7 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 
+from profiles.document import SCHEMA_VERSION
 from profiles.models import ImmutableSnapshotError, Snapshot, StaffCount
 from profiles.snapshots import (
     freeze_snapshot,
@@ -36,7 +37,7 @@ def test_freezing_stores_the_document_its_schema_and_checksum(draft):
     ).encode()
     assert draft.status == "draft"
     assert draft.checksum == hashlib.sha256(canonical).hexdigest()
-    assert draft.schema_version == draft.document["schema_version"] == 2
+    assert draft.schema_version == draft.document["schema_version"] == SCHEMA_VERSION
     assert draft.document["staff"]["current"]["total"] == 200
 
 

@@ -55,6 +55,12 @@ def test_a_png_logo_is_accepted(editor_client, iom_panama, settings, tmp_path):
     assert response.status_code == 302
     donor.refresh_from_db()
     assert donor.logo.name.startswith("donors/norway")
+    stem = donor.logo.name.rsplit(".", 1)[0]
+    for width in (120, 240):
+        with Image.open(tmp_path / "renditions" / f"{stem}-{width}w.webp") as rendition:
+            assert rendition.format == "WEBP" and rendition.width <= width
+    html = editor_client.get("/en/").content.decode()
+    assert f"/media/renditions/{stem}-120w.webp 120w" in html
 
 
 @pytest.mark.parametrize(
