@@ -22,6 +22,22 @@ class Qualifier(models.TextChoices):
     MORE_THAN = "more_than", _("more than")
 
 
+def coordinate_constraints(prefix):
+    """Latitude and longitude, where given, are on the globe."""
+    return [
+        models.CheckConstraint(
+            condition=Q(latitude__isnull=True) | Q(latitude__gte=-90, latitude__lte=90),
+            name=f"{prefix}_latitude_range",
+            violation_error_message=_("Latitude must be between -90 and 90."),
+        ),
+        models.CheckConstraint(
+            condition=Q(longitude__isnull=True) | Q(longitude__gte=-180, longitude__lte=180),
+            name=f"{prefix}_longitude_range",
+            violation_error_message=_("Longitude must be between -180 and 180."),
+        ),
+    ]
+
+
 class OrderedModel(models.Model):
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
@@ -142,16 +158,7 @@ class Region(OrderedModel):
                 name="region_iso_code_format",
                 violation_error_message=_("Enter an ISO 3166-2 code such as PA-8 or PA-NB."),
             ),
-            models.CheckConstraint(
-                condition=Q(latitude__isnull=True) | Q(latitude__gte=-90, latitude__lte=90),
-                name="region_latitude_range",
-                violation_error_message=_("Latitude must be between -90 and 90."),
-            ),
-            models.CheckConstraint(
-                condition=Q(longitude__isnull=True) | Q(longitude__gte=-180, longitude__lte=180),
-                name="region_longitude_range",
-                violation_error_message=_("Longitude must be between -180 and 180."),
-            ),
+            *coordinate_constraints("region"),
         ]
 
     def __str__(self):
@@ -184,16 +191,7 @@ class Office(OrderedModel):
         verbose_name = _("office")
         verbose_name_plural = _("offices")
         constraints = [
-            models.CheckConstraint(
-                condition=Q(latitude__isnull=True) | Q(latitude__gte=-90, latitude__lte=90),
-                name="office_latitude_range",
-                violation_error_message=_("Latitude must be between -90 and 90."),
-            ),
-            models.CheckConstraint(
-                condition=Q(longitude__isnull=True) | Q(longitude__gte=-180, longitude__lte=180),
-                name="office_longitude_range",
-                violation_error_message=_("Longitude must be between -180 and 180."),
-            ),
+            *coordinate_constraints("office"),
             models.CheckConstraint(
                 condition=Q(latitude__isnull=True, longitude__isnull=True)
                 | Q(latitude__isnull=False, longitude__isnull=False),

@@ -125,3 +125,15 @@ def test_a_figure_missing_from_its_source_is_caught(settings, monkeypatch):
     monkeypatch.setattr(current, "KEY_FIGURES", [invented])
     problems = provenance_problems(read_seed_documents(settings.IOM_SEEDS_DIR))
     assert problems == ["legal-orientation: '999,999' is not in 002"]
+
+
+def test_a_failure_midway_leaves_nothing_half_written(db, monkeypatch):
+    from profiles.loading import load_current_profile
+
+    broken = dict(current.KEY_FIGURES[-1], slug="broken", period_start=dt.date(2030, 1, 1))
+    monkeypatch.setattr(current, "KEY_FIGURES", [*current.KEY_FIGURES, broken])
+    with pytest.raises(Exception, match="period must start"):
+        load_current_profile()
+    assert not models.CountryOffice.objects.exists()
+    assert not models.Region.objects.exists()
+    assert not models.KeyFigure.objects.exists()
