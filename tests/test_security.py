@@ -19,7 +19,14 @@ def production_env(**overrides):
     env = {
         key: value
         for key, value in os.environ.items()
-        if key not in {"DEBUG", "SECRET_KEY", "DJANGO_SETTINGS_MODULE", "DATABASE_URL"}
+        if key
+        not in {
+            "DEBUG",
+            "SECRET_KEY",
+            "DJANGO_SETTINGS_MODULE",
+            "DATABASE_URL",
+            "DJANGO_ALLOW_ASYNC_UNSAFE",  # set by the browser tests for Playwright
+        }
     }
     env.update(
         DJANGO_SETTINGS_MODULE="iompanama.settings",
