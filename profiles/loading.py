@@ -92,7 +92,7 @@ class Loader:
         manager = getattr(obj, field)
         if set(manager.all()) != set(targets):
             manager.set(targets)
-            self.stats["updated"] += 1
+            self.stats["relations set"] += 1
 
     def load(self):
         self.load_country_office()
