@@ -115,6 +115,7 @@ def test_screenshots(browser, site, width, label):
         assert page.evaluate("document.documentElement.scrollWidth") <= width, name
         screenshot(page, f"{label}-{name}-en")
     page.goto(f"{site}/es/")
+    assert page.evaluate("document.documentElement.scrollWidth") <= width, "home-es"
     screenshot(page, f"{label}-home-es")
     context.close()
 
