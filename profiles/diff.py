@@ -10,7 +10,7 @@ import re
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-LANGUAGES = ("en", "es")
+from .document import LANGUAGES
 
 
 def _number(value):

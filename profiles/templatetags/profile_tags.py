@@ -129,11 +129,6 @@ def percent_of(part, whole):
         return 0
 
 
-@register.filter
-def get(mapping, key):
-    return mapping.get(key) if mapping else None
-
-
 CHOICES = {
     "network": SocialAccount.Network,
     "office_kind": Office.Kind,
