@@ -66,7 +66,7 @@ def test_the_demo_admin_exists_only_in_development(db):
 def parse_policy(header):
     """{directive: its sources}; django-csp does not keep the directives in order."""
     directives = (part.strip().split(" ", 1) for part in header.split(";") if part.strip())
-    return {name: sources for name, sources in directives}
+    return dict(directives)
 
 
 @pytest.mark.django_db
