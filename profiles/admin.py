@@ -12,7 +12,6 @@ from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInl
 
 from . import models, resources, snapshots
 from .admin_tools import AuditedAdmin
-from .diff import diff_documents, summarize
 from .images import LOGO_WIDTHS, make_renditions
 from .spreadsheets import SpreadsheetAdminMixin
 from .views import SnapshotPreviewView
@@ -209,13 +208,15 @@ class SnapshotAdmin(AuditedAdmin, TabbedTranslationAdmin):
         else:
             snapshots.freeze(obj, by=request.user)
 
-    def changelist_view(self, request, extra_context=None):
-        self._summaries = change_summaries()
-        return super().changelist_view(request, extra_context)
+    def get_list_display(self, request):
+        # The summaries are computed once per request, not kept on the shared admin.
+        summaries = snapshots.change_summaries(models.Snapshot.objects.order_by("date"))
 
-    @admin.display(description=_("changes since the previous version"))
-    def changes(self, obj):
-        return getattr(self, "_summaries", {}).get(obj.pk, "")
+        @admin.display(description=_("changes since the previous version"))
+        def changes(obj):
+            return summaries.get(obj.pk, "")
+
+        return [changes if name == "changes" else name for name in self.list_display]
 
     @admin.display(description=_("checksum"))
     def short_checksum(self, obj):
@@ -253,7 +254,9 @@ class SnapshotAdmin(AuditedAdmin, TabbedTranslationAdmin):
             extra_context.update(
                 can_publish=request.user.has_perm(snapshots.PUBLISH_PERMISSION),
                 can_edit=request.user.has_perm("profiles.add_snapshot"),
-                change_summary=change_summaries().get(snapshot.pk, ""),
+                change_summary=snapshots.change_summaries(
+                    models.Snapshot.objects.order_by("date")
+                ).get(snapshot.pk, ""),
                 previous_date=previous_public_date(snapshot),
             )
         return super().change_view(request, object_id, form_url, extra_context)
@@ -320,19 +323,6 @@ class SnapshotAdmin(AuditedAdmin, TabbedTranslationAdmin):
             ),
             _("The snapshot is withdrawn; its page says so."),
         )
-
-
-def change_summaries():
-    """{snapshot id: one line of what changed since the previous snapshot}."""
-    summaries = {}
-    previous = None
-    for snapshot in models.Snapshot.objects.order_by("date"):
-        document = snapshots.stored_document(snapshot)
-        summaries[snapshot.pk] = (
-            summarize(diff_documents(previous, document)) if previous else _("first version")
-        )
-        previous = document
-    return summaries
 
 
 def previous_public_date(snapshot):

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from . import audit
+from .diff import diff_documents, summarize
 from .document import build_document, current_document, upgrade_document
 from .models import Snapshot
 
@@ -169,3 +170,21 @@ def document_for(date_or_current) -> dict:
     if date_or_current in (None, "", "current"):
         return current_document()
     return stored_document(Snapshot.objects.public().get(date=date_or_current))
+
+
+def change_summaries(snapshots, *, is_baseline=lambda snapshot: True):
+    """{snapshot id: one line of what changed since the previous baseline snapshot}.
+
+    `snapshots` come oldest first; only those `is_baseline` accepts are compared
+    against (the public archive skips withdrawn versions).
+    """
+    summaries = {}
+    previous = None
+    for snapshot in snapshots:
+        document = stored_document(snapshot)
+        summaries[snapshot.pk] = (
+            summarize(diff_documents(previous, document)) if previous else _("first version")
+        )
+        if is_baseline(snapshot):
+            previous = document
+    return summaries

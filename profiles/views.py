@@ -11,10 +11,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 from django.views.generic import TemplateView
 
-from .diff import diff_documents, summarize
+from .diff import diff_documents
 from .document import current_document
 from .models import KeyFigure, Snapshot
-from .snapshots import stored_document
+from .snapshots import change_summaries, stored_document
 from .timeseries import bar_chart, figures_over_time
 
 
@@ -170,14 +170,11 @@ class SnapshotArchiveView(TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         snapshots = list(Snapshot.objects.public().order_by("date"))
-        previous = None
+        summaries = change_summaries(
+            snapshots, is_baseline=lambda snapshot: snapshot.status == Snapshot.Status.PUBLISHED
+        )
         for snapshot in snapshots:
-            document = stored_document(snapshot)
-            snapshot.summary = (
-                summarize(diff_documents(previous, document)) if previous else _("first version")
-            )
-            if snapshot.status == Snapshot.Status.PUBLISHED:
-                previous = document
+            snapshot.summary = summaries[snapshot.pk]
         context["snapshots"] = list(reversed(snapshots))
         return context
 
