@@ -155,7 +155,8 @@ class SnapshotAdmin(AuditedAdmin, TabbedTranslationAdmin):
     Every write goes through `profiles.snapshots`, which checks permissions.
     """
 
-    list_display = ["date", "title", "status", "changes", "short_checksum", "published_at"]
+    # get_list_display adds the summary of changes after "status".
+    list_display = ["date", "title", "status", "short_checksum", "published_at"]
     list_filter = ["status"]
     search_fields = ["title_en", "title_es", "note_en", "note_es"]
     date_hierarchy = "date"
@@ -216,7 +217,7 @@ class SnapshotAdmin(AuditedAdmin, TabbedTranslationAdmin):
         def changes(obj):
             return summaries.get(obj.pk, "")
 
-        return [changes if name == "changes" else name for name in self.list_display]
+        return [*self.list_display[:3], changes, *self.list_display[3:]]
 
     @admin.display(description=_("checksum"))
     def short_checksum(self, obj):
