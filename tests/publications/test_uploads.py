@@ -1,12 +1,17 @@
 """Uploaded images and PDFs are checked by their content, and PDFs served safely."""
 
 import io
+import re
 import struct
 import zlib
 
+import pypdf
 import pytest
+from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import translation
+from django.utils.html import escape
 from PIL import Image
 
 from profiles.models import Donor
@@ -21,14 +26,13 @@ def png_bytes(size=(40, 20)):
     return buffer.getvalue()
 
 
+def chunk(kind, data):
+    """A PNG chunk with its correct CRC."""
+    return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+
 def png_bomb(width=50_000, height=50_000):
     """A tiny file whose header claims billions of pixels."""
-
-    def chunk(kind, data):
-        return (
-            struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
-        )
-
     header = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
     return (
         b"\x89PNG\r\n\x1a\n"
@@ -36,6 +40,38 @@ def png_bomb(width=50_000, height=50_000):
         + chunk(b"IDAT", zlib.compress(b"\x00" * 1024))
         + chunk(b"IEND", b"")
     )
+
+
+def png_with_pixels(idat, size=(40, 20)):
+    """A well-formed PNG (every checksum right) whose pixel data is `idat`."""
+    header = struct.pack(">IIBBBBB", *size, 8, 2, 0, 0, 0)
+    return (
+        b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", idat) + chunk(b"IEND", b"")
+    )
+
+
+# Pillow's verify() accepts both (it checks only the checksums); decoding fails.
+CORRUPT_PNG = png_with_pixels(b"\x78\x9c" + b"\xff" * 64)  # a broken deflate stream
+TRUNCATED_PNG = png_with_pixels(zlib.compress(b"\x00" * 100))  # 100 of 2,420 bytes
+
+
+def pdf_bytes(pages=1):
+    writer = pypdf.PdfWriter()
+    for _page in range(pages):
+        writer.add_blank_page(width=595, height=842)
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
+def pillow_pdf_bytes():
+    buffer = io.BytesIO()
+    Image.new("RGB", (60, 80), "white").save(buffer, "PDF")
+    return buffer.getvalue()
+
+
+def files_under(path):
+    return sorted(str(p.relative_to(path)) for p in path.rglob("*") if p.is_file())
 
 
 SVG = b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'
@@ -79,23 +115,145 @@ def test_bad_images_are_refused_with_a_form_error(
     assert not donor.logo
 
 
-def test_a_huge_image_is_refused_by_its_pixel_count(iom_panama):
-    from django.core.exceptions import ValidationError
+@pytest.mark.parametrize(
+    "content", [CORRUPT_PNG, TRUNCATED_PNG], ids=["broken-stream", "truncated"]
+)
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_a_png_with_corrupt_pixels_is_a_form_error_and_nothing_is_stored(
+    editor_client, iom_panama, settings, tmp_path, content, language
+):
+    settings.MEDIA_ROOT = tmp_path
+    Image.open(io.BytesIO(content)).verify()  # the checksums are right
+    donor = Donor.objects.get(slug="norway")
+    url = reverse("admin:profiles_donor_change", args=[donor.pk])
+    form = editor_client.get(url).context["adminform"].form
+    data = {key: form[key].value() or "" for key in form.fields if key != "logo"}
+    response = editor_client.post(
+        url,
+        data | {"logo": SimpleUploadedFile("logo.png", content)},
+        HTTP_ACCEPT_LANGUAGE=language,
+    )
+    assert response.status_code == 200
+    with translation.override(language):
+        expected = translation.gettext(
+            "The image file is damaged or incomplete: its pixels cannot be read. "
+            "Save it again from an image editor and upload the new file."
+        )
+        assert response.context["adminform"].form.errors["logo"] == [expected]
+    assert escape(expected) in response.content.decode()
+    assert files_under(tmp_path) == []
+    donor.refresh_from_db()
+    assert not donor.logo
 
+
+def test_a_huge_image_is_refused_by_its_pixel_count(iom_panama):
     from profiles.validators import validate_raster_image
 
     with pytest.raises(ValidationError, match="megapixels"):
         validate_raster_image(SimpleUploadedFile("bomb.png", png_bomb(8000, 8000)))
 
 
-def test_only_real_pdfs_are_accepted(iom_panama):
-    from django.core.exceptions import ValidationError
-
+@pytest.mark.parametrize("content", [pdf_bytes(), pdf_bytes(3), pillow_pdf_bytes()])
+def test_real_pdfs_are_accepted(content):
     from profiles.validators import validate_pdf
 
-    validate_pdf(SimpleUploadedFile("report.pdf", b"%PDF-1.7\n%fake but typed\n"))
-    with pytest.raises(ValidationError, match="not a PDF"):
-        validate_pdf(SimpleUploadedFile("report.pdf", b"<html>phishing</html>"))
+    validate_pdf(SimpleUploadedFile("report.pdf", content))
+
+
+def html_with_a_pdf_marker():
+    return (
+        b"<!doctype html><html><head><title>Report</title></head><body>"
+        b"<!-- %PDF-1.7 -->"
+        b"<form action='https://example.com/login'>password</form>"
+        b"</body></html>\n%%EOF\n"
+    )
+
+
+def encrypted_pdf():
+    writer = pypdf.PdfWriter()
+    writer.add_blank_page(width=595, height=842)
+    writer.encrypt("secret")
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
+def without_pages():
+    writer = pypdf.PdfWriter()
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
+def misplaced_xref(content):
+    """The trailer pointing at the wrong byte for the cross-reference table."""
+    return re.sub(rb"startxref\n\d+", b"startxref\n12", content)
+
+
+def garbled_xref(content):
+    return re.sub(rb"\nxref\n0 \d+", b"\nxref\nzz yy", content)
+
+
+@pytest.mark.parametrize(
+    "content,message",
+    [
+        (b"<html>phishing</html>", "not a PDF"),
+        (html_with_a_pdf_marker(), "not a PDF"),
+        (b"%PDF-1.7\n%fake but typed\n", "incomplete"),
+        (b"%PDF-1.7\n%no objects, no xref\n%%EOF\n", "damaged"),
+        (pdf_bytes()[:-200], "incomplete"),
+        (misplaced_xref(pdf_bytes()), "damaged"),
+        (garbled_xref(pdf_bytes()), "damaged"),
+        (without_pages(), "no pages"),
+        (encrypted_pdf(), "password"),
+    ],
+    ids=[
+        "html",
+        "html-with-pdf-marker",
+        "header-only",
+        "no-xref",
+        "truncated",
+        "misplaced-xref",
+        "garbled-xref",
+        "no-pages",
+        "password",
+    ],
+)
+def test_only_well_formed_pdfs_are_accepted(content, message):
+    from profiles.validators import validate_pdf
+
+    with pytest.raises(ValidationError, match=message):
+        validate_pdf(SimpleUploadedFile("report.pdf", content))
+
+
+def post_publication_file(client, content):
+    publication = Publication.objects.get(slug="temporary-accommodation-management-manual")
+    url = reverse("admin:publications_publication_change", args=[publication.pk])
+    form = client.get(url).context["adminform"].form
+    data = {key: form[key].value() or "" for key in form.fields if key not in {"file", "cover"}}
+    response = client.post(url, data | {"file": SimpleUploadedFile("manual.pdf", content)})
+    return response, publication
+
+
+def test_an_html_page_posing_as_a_pdf_is_refused_in_the_admin(
+    editor_client, iom_panama, settings, tmp_path
+):
+    settings.MEDIA_ROOT = tmp_path
+    response, publication = post_publication_file(editor_client, html_with_a_pdf_marker())
+    assert response.status_code == 200
+    assert response.context["adminform"].form.errors["file"] == ["This file is not a PDF document."]
+    assert files_under(tmp_path) == []
+    publication.refresh_from_db()
+    assert not publication.file
+
+
+def test_a_real_pdf_is_accepted_in_the_admin(editor_client, iom_panama, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    response, publication = post_publication_file(editor_client, pdf_bytes())
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    publication.refresh_from_db()
+    assert publication.file.name.startswith("publications/manual")
+    assert len(pypdf.PdfReader(tmp_path / publication.file.name).pages) == 1
 
 
 def test_a_pdf_is_served_inline_with_its_type(client, iom_panama, settings, tmp_path):
@@ -115,3 +273,22 @@ def test_a_pdf_is_served_inline_with_its_type(client, iom_panama, settings, tmp_
         'href="/files/publications/temporary-accommodation-management-manual.pdf"'
         in page.content.decode()
     )
+
+
+def test_editing_other_fields_does_not_recheck_the_stored_file(
+    editor_client, iom_panama, settings, tmp_path
+):
+    """A file accepted by an earlier, looser check (or missing from media after a
+    restore) does not block changes to the publication's other fields."""
+    settings.MEDIA_ROOT = tmp_path
+    publication = Publication.objects.get(slug="temporary-accommodation-management-manual")
+    publication.file = SimpleUploadedFile("old.pdf", b"%PDF-1.4\n1 0 obj\n")
+    publication.save()
+    url = reverse("admin:publications_publication_change", args=[publication.pk])
+    form = editor_client.get(url).context["adminform"].form
+    data = {key: form[key].value() or "" for key in form.fields if key not in {"file", "cover"}}
+    response = editor_client.post(url, data | {"title_en": "Manual, revised"})
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    publication.refresh_from_db()
+    assert publication.title_en == "Manual, revised"
+    assert publication.file.name.startswith("publications/old")
