@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PY := $(BIN)/python
 DEV_ENV := DEBUG=1
 
-.PHONY: install run test lint format check migrations-check messages compilemessages browser-deps benchmark clean
+.PHONY: install setup run serve test lint format check migrations-check messages compilemessages browser-deps benchmark clean
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -17,10 +17,14 @@ $(VENV)/.installed: $(BIN)/activate pyproject.toml requirements.lock
 
 install: $(VENV)/.installed
 
-run: install
+# Migrate, load what is missing of the real profile (editors' changes are kept),
+# make sure the development admin exists.
+setup: install
 	$(DEV_ENV) $(PY) manage.py migrate --noinput
 	$(DEV_ENV) $(PY) manage.py load_iom_panama
 	$(DEV_ENV) $(PY) manage.py ensure_demo_admin
+
+run: setup
 	$(DEV_ENV) $(PY) manage.py runserver 127.0.0.1:8000
 
 lint: install

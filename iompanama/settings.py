@@ -148,6 +148,10 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# The cached profile must be one for every worker and server, or an edit would
+# reach only some of them: Redis when REDIS_URL is set, else (in production) a
+# table in the database, created by `migrate`. Development's single process may
+# keep a memory cache.
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
@@ -157,8 +161,15 @@ if REDIS_URL:
             "KEY_PREFIX": "iompanama",
         }
     }
-else:
+elif DEBUG:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "iompanama_cache",
+        }
+    }
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

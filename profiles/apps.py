@@ -1,8 +1,21 @@
 from django.apps import AppConfig, apps
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
 from django.utils.translation import gettext_lazy as _
 
 CONTENT_APPS = ("profiles", "projects", "publications")
+
+
+def create_cache_table(using="default", **_kwargs):
+    """The database cache (production without Redis) needs its table; make it on
+    every `migrate`, so no deployment can forget it."""
+    from django.conf import settings
+    from django.core.management import call_command
+
+    if any(
+        options["BACKEND"] == "django.core.cache.backends.db.DatabaseCache"
+        for options in settings.CACHES.values()
+    ):
+        call_command("createcachetable", database=using, verbosity=0)
 
 
 class ProfilesConfig(AppConfig):
@@ -10,12 +23,19 @@ class ProfilesConfig(AppConfig):
     verbose_name = _("Country profile")
 
     def ready(self):
-        # The one signal receiver: content changes through the admin, imports and
-        # the loader alike, and every path must drop the cached profile document.
-        from .document import invalidate_current_document
+        # Every write path must bump the content version that the cached profile
+        # document and everything derived from it are keyed by: model signals for
+        # the admin, the loader and the shell; the import signal for spreadsheet
+        # imports, which save in bulk; post_migrate for data migrations.
+        from import_export.signals import post_import
+
+        from .content_cache import content_changed
 
         for label in CONTENT_APPS:
             for model in apps.get_app_config(label).get_models():
-                post_save.connect(invalidate_current_document, sender=model, weak=False)
-                post_delete.connect(invalidate_current_document, sender=model, weak=False)
-        m2m_changed.connect(invalidate_current_document, weak=False)
+                post_save.connect(content_changed, sender=model, weak=False)
+                post_delete.connect(content_changed, sender=model, weak=False)
+        m2m_changed.connect(content_changed, weak=False)
+        post_import.connect(content_changed, weak=False)
+        post_migrate.connect(create_cache_table, sender=self, weak=False)
+        post_migrate.connect(content_changed, sender=self, weak=False)

@@ -7,18 +7,17 @@ the amount of data.
 """
 
 from django.conf import settings
-from django.core.cache import cache
 from django.urls import reverse
 
 from projects.models import Project
 from publications.models import Publication, Story
 
 from . import models
+from .content_cache import get_or_build
 from .images import COVER_WIDTHS, LOGO_WIDTHS, srcset
 
 SCHEMA_VERSION = 3
 CACHE_KEY = f"profile-document:v{SCHEMA_VERSION}"
-SERIES_CACHE_KEY = f"figures-over-time:v{SCHEMA_VERSION}"
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
 
 
@@ -257,14 +256,5 @@ def build_document(*, languages=None) -> dict:
 
 
 def current_document() -> dict:
-    """The current profile document, from the cache while no content has changed."""
-    document = cache.get(CACHE_KEY)
-    if document is None:
-        document = build_document()
-        cache.set(CACHE_KEY, document, timeout=None)
-    return document
-
-
-def invalidate_current_document(**kwargs):
-    """Drop the cached document and what is derived from it (a signal receiver too)."""
-    cache.delete_many([CACHE_KEY, SERIES_CACHE_KEY])
+    """The current profile document, built once per content version."""
+    return get_or_build(CACHE_KEY, build_document)

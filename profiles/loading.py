@@ -1,7 +1,9 @@
 """Load the real IOM Panama profile (`profiles.seed`) into the database.
 
-`load_current_profile()` is idempotent: it creates what is missing, updates
-what differs and leaves equal rows untouched, so a second run saves nothing.
+On a database that already holds the profile, `load_current_profile()` only
+creates what is missing: a row an editor changed stays as the editor left it, and
+the loader reports how many rows differ from the seed. `reset=True` overwrites
+them with the seed's values and lists every field it overwrites.
 """
 
 import re
@@ -16,7 +18,8 @@ from projects.models import GlobalCompactObjective, Project, SustainableDevelopm
 from publications.models import Publication, Story
 
 from . import models
-from .document import build_document, invalidate_current_document
+from .content_cache import content_changed
+from .document import build_document
 from .models import Snapshot
 from .seed import current, goals, history
 from .snapshots import freeze_snapshot, publish_snapshot
@@ -64,33 +67,56 @@ def translated(values: dict) -> dict:
 
 
 class Loader:
-    """Writes one version of the seed data (`profiles.seed.current` by default)."""
+    """Writes one version of the seed data (`profiles.seed.current` by default).
 
-    def __init__(self, data=current):
+    Existing rows are kept as they are unless `reset` is set; then every field
+    that differs from the seed is overwritten and listed in `overwritten`.
+    """
+
+    def __init__(self, data=current, *, reset=False):
         self.data = data
+        self.reset = reset
         self.stats = Counter()
+        self.overwritten: list[str] = []
 
     def upsert(self, model, lookup: dict, values: dict):
         values = translated(values)
         obj = model.objects.filter(**lookup).first()
         if obj is None:
             obj = model(**{**values, **lookup})
+            obj.full_clean()
+            obj.save()
+            obj._created_by_loader = True
             self.stats["created"] += 1
+            return obj
+        changed = {k: v for k, v in values.items() if getattr(obj, k) != v}
+        if not changed:
+            self.stats["unchanged"] += 1
+        elif not self.reset:
+            self.stats["kept"] += 1
         else:
-            changed = {k: v for k, v in values.items() if getattr(obj, k) != v}
-            if not changed:
-                self.stats["unchanged"] += 1
-                return obj
             for field, value in changed.items():
+                self.overwritten.append(
+                    f"{model._meta.verbose_name} “{obj}”: {field} "
+                    f"{getattr(obj, field)!r} → {value!r}"
+                )
                 setattr(obj, field, value)
+            obj.full_clean()
+            obj.save()
             self.stats["updated"] += 1
-        obj.full_clean()
-        obj.save()
         return obj
 
     def set_related(self, obj, field: str, targets):
+        """Link the seed's relations to a row the loader created (or resets)."""
+        if not (self.reset or getattr(obj, "_created_by_loader", False)):
+            return
         manager = getattr(obj, field)
         if set(manager.all()) != set(targets):
+            if self.reset and not getattr(obj, "_created_by_loader", False):
+                self.overwritten.append(
+                    f"{obj._meta.verbose_name} “{obj}”: {field} "
+                    f"{sorted(map(str, manager.all()))} → {sorted(map(str, targets))}"
+                )
             manager.set(targets)
             self.stats["relations set"] += 1
 
@@ -112,14 +138,11 @@ class Loader:
         values = dict(self.data.COUNTRY_OFFICE)
         office = self.upsert(models.CountryOffice, {"pk": office.pk} if office else {}, values)
         for order, account in enumerate(self.data.SOCIAL_ACCOUNTS):
+            # One account per network: an editor's new handle is the same account.
             self.upsert(
                 models.SocialAccount,
-                {
-                    "country_office": office,
-                    "network": account["network"],
-                    "handle": account["handle"],
-                },
-                {"url": account["url"], "order": order},
+                {"country_office": office, "network": account["network"]},
+                {"handle": account["handle"], "url": account["url"], "order": order},
             )
 
     def load_regions(self):
@@ -223,11 +246,19 @@ def check_provenance(seeds_dir: Path | None, versions) -> None:
         )
 
 
-def load_current_profile(*, seeds_dir: Path | None = None) -> Counter:
-    """Write the current profile; check it against the seed documents when they are at hand."""
+def load_current_profile(*, seeds_dir: Path | None = None, reset=False, dry_run=False) -> Loader:
+    """Create what is missing of the current profile (with `reset`, also overwrite
+    what differs from the seed); check it against the seed documents when they
+    are at hand. With `dry_run` nothing is written: the loader says what it would do."""
     check_provenance(seeds_dir, [current])
+    loader = Loader(reset=reset)
     with transaction.atomic():
-        return Loader().load()
+        loader.load()
+        if dry_run:
+            transaction.set_rollback(True)
+    if not dry_run and (loader.stats["created"] or loader.stats["updated"]):
+        content_changed()
+    return loader
 
 
 # Content rows, in an order that deletes each before what it refers to.
@@ -265,7 +296,7 @@ def document_of_version(data, *, languages) -> dict:
             return build_document(languages=languages)
         finally:
             transaction.savepoint_rollback(savepoint)
-            invalidate_current_document()
+            content_changed()
 
 
 def load_historical_snapshots(*, seeds_dir: Path | None = None) -> Counter:

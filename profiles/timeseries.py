@@ -5,11 +5,11 @@ figure's period end), not by when the snapshot was taken, so the same fact
 repeated in later versions is one point.
 """
 
-from django.core.cache import cache
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
-from .document import LANGUAGES, SERIES_CACHE_KEY, current_document, upgrade_document
+from .content_cache import get_or_build
+from .document import LANGUAGES, SCHEMA_VERSION, current_document, upgrade_document
 from .models import Snapshot
 
 STAFF_SERIES = [
@@ -76,12 +76,12 @@ def series_from_documents(documents):
 
 def figures_over_time():
     """The series of the published snapshots plus the current profile (cached)."""
-    series = cache.get(SERIES_CACHE_KEY)
-    if series is None:
+
+    def build():
         documents = [document for _date, document in published_documents()]
-        series = series_from_documents([*documents, current_document()])
-        cache.set(SERIES_CACHE_KEY, series, timeout=None)
-    return series
+        return series_from_documents([*documents, current_document()])
+
+    return get_or_build(f"figures-over-time:v{SCHEMA_VERSION}", build)
 
 
 def bar_chart(points, *, width=320, height=170, padding=24):

@@ -46,8 +46,60 @@ def test_a_second_run_changes_no_row(settings):
     call_command("load_iom_panama", stdout=out)
     assert everything() == before
     last_run = out.getvalue().splitlines()[-2:]
-    assert "0 created, 0 updated" in last_run[0]
+    assert "0 created, 0 overwritten, 0 kept as edited" in last_run[0]
     assert "0 created, 4 already there" in last_run[1]
+
+
+def run_make_run_steps(out):
+    """What `make run` does before serving (see the Makefile's `setup` target)."""
+    call_command("migrate", "--noinput", verbosity=0)
+    call_command("load_iom_panama", stdout=out)
+    call_command("ensure_demo_admin", stdout=out)
+
+
+@pytest.fixture
+def loaded(settings):
+    settings.DEBUG = True  # ensure_demo_admin runs in development only
+    call_command("load_iom_panama", stdout=io.StringIO())
+
+
+def test_an_editors_change_survives_make_run(loaded):
+    models.KeyFigure.objects.filter(slug="digital-reach").update(value=7700)
+    models.KeyActor.objects.filter(order=0).update(name_es="Gobierno de Panamá (editado)")
+    out = io.StringIO()
+    run_make_run_steps(out)
+    assert models.KeyFigure.objects.get(slug="digital-reach").value == 7700
+    assert models.KeyActor.objects.get(order=0).name_es == "Gobierno de Panamá (editado)"
+    assert "0 created, 0 overwritten, 2 kept as edited" in out.getvalue()
+
+
+def test_the_loader_creates_only_what_is_missing(loaded):
+    models.KeyFigure.objects.filter(slug="digital-reach").delete()
+    models.KeyFigure.objects.filter(slug="dtm-reports-published").update(value=99)
+    out = io.StringIO()
+    call_command("load_iom_panama", stdout=out)
+    assert models.KeyFigure.objects.filter(slug="digital-reach").exists()
+    assert models.KeyFigure.objects.get(slug="dtm-reports-published").value == 99
+    assert "1 created, 0 overwritten, 1 kept as edited" in out.getvalue()
+
+
+def test_reset_says_what_it_overwrites(loaded):
+    models.KeyFigure.objects.filter(slug="digital-reach").update(value=7700)
+    project = Project.objects.order_by("order").first()
+    project.regions.clear()
+
+    preview = io.StringIO()
+    call_command("load_iom_panama", "--reset", "--dry-run", stdout=preview)
+    assert "would overwrite key figure" in preview.getvalue()
+    assert "value Decimal('7700.00') → Decimal('7663')" in preview.getvalue()
+    assert f"“{project}”: regions [] →" in preview.getvalue()
+    assert models.KeyFigure.objects.get(slug="digital-reach").value == 7700
+
+    out = io.StringIO()
+    call_command("load_iom_panama", "--reset", stdout=out)
+    assert "overwrote key figure" in out.getvalue()
+    assert models.KeyFigure.objects.get(slug="digital-reach").value == 7663
+    assert project.regions.exists()
 
 
 def test_it_has_the_2022_factsheets_facts(iom_panama):
