@@ -203,11 +203,21 @@ class SnapshotAdmin(AuditedAdmin, TabbedTranslationAdmin):
         actions.pop("delete_selected", None)
         return actions
 
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        # Django runs the add view in a transaction (READ COMMITTED on PostgreSQL),
+        # where the freeze could only lock editors out. Read the profile first,
+        # outermost, in one REPEATABLE READ transaction; save_model stores it.
+        adding = object_id is None or "_saveasnew" in request.POST
+        if request.method == "POST" and adding and self.has_add_permission(request):
+            request.frozen_snapshot_document = snapshots.frozen_document()
+        return super().changeform_view(request, object_id, form_url, extra_context)
+
     def save_model(self, request, obj, form, change):
         if change:
             obj.save()
         else:
-            snapshots.freeze(obj, by=request.user)
+            document = getattr(request, "frozen_snapshot_document", None)
+            snapshots.freeze(obj, by=request.user, document=document)
 
     def get_list_display(self, request):
         # The summaries are computed once per request, not kept on the shared admin.

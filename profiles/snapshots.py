@@ -6,9 +6,11 @@ who may do it; the admin and the loader stay thin.
 
 import hashlib
 import json
+import time
 
+from django.apps import apps
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import connection, transaction
+from django.db import OperationalError, connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -28,24 +30,89 @@ def checksum(document: dict) -> str:
     return hashlib.sha256(canonical_json(document)).hexdigest()
 
 
+# The apps whose rows make up the profile document; the snapshots and the audit
+# trail are not part of it.
+CONTENT_APPS = ("profiles", "projects", "publications")
+NOT_CONTENT = {"profiles.snapshot", "profiles.auditentry"}
+# How long a freeze inside an enclosing transaction waits for editors' transactions.
+LOCK_TIMEOUT = 30
+
+
 def _outermost(conn):
     # True while the atomic block just opened is the outermost one: only then can
     # the isolation level still be set, before the transaction's first query.
     return len(conn.savepoint_ids) == 0
 
 
-def frozen_document(*, languages=None) -> dict:
-    """Build the document inside one transaction that reads one state of the database.
+def content_tables():
+    """The tables `build_document` reads, many-to-many tables included, sorted."""
+    tables = {
+        model._meta.db_table
+        for label in CONTENT_APPS
+        for model in apps.get_app_config(label).get_models(include_auto_created=True)
+        if model._meta.label_lower not in NOT_CONTENT
+        and model._meta.managed
+        and not model._meta.proxy
+    }
+    return sorted(tables)
 
-    PostgreSQL's default isolation lets each query see commits made since the
-    previous one, so a freeze could mix rows from before and after an edit;
-    REPEATABLE READ gives the whole build one view. SQLite's transactions
-    already read one consistent state.
+
+def _lock_content_tables(conn):
+    """Keep every writer of the content out until the enclosing transaction ends.
+
+    SHARE mode lets other readers (and other freezes) in, but no writer; a writer
+    already in progress is waited for. The lock is taken with NOWAIT in a
+    savepoint and retried: a refused attempt releases what it had taken, so a
+    freeze never holds one table while waiting for another, and cannot deadlock
+    with an editor's transaction that writes two tables.
+    """
+    tables = ", ".join(conn.ops.quote_name(table) for table in content_tables())
+    deadline = time.monotonic() + LOCK_TIMEOUT
+    while True:
+        try:
+            with transaction.atomic(using=conn.alias), conn.cursor() as cursor:
+                cursor.execute(f"LOCK TABLE {tables} IN SHARE MODE NOWAIT")
+            return
+        except OperationalError as error:
+            if getattr(error.__cause__, "sqlstate", None) != "55P03" or (
+                time.monotonic() > deadline
+            ):
+                raise
+            time.sleep(0.02)
+
+
+def frozen_document(*, languages=None) -> dict:
+    """Build the document from one state of the database, whoever commits meanwhile.
+
+    PostgreSQL's default isolation (READ COMMITTED) lets each query see commits
+    made since the previous one, so a freeze could mix rows from before and after
+    an editor's change. Called outside any transaction (the shell, the admin's
+    freeze and refreeze views), the build runs in its own REPEATABLE READ
+    transaction: one view of the database, nobody waits.
+
+    Inside an enclosing transaction (Django's admin wraps its add view in one;
+    so does a test, or a caller's `atomic`), the isolation level can no longer
+    be set. Refusing would break every such caller, and reading as is would tear
+    the document; instead, unless the enclosing transaction already reads one
+    state (REPEATABLE READ or SERIALIZABLE), the freeze takes SHARE locks on the
+    content tables, so no writer can commit until that transaction ends and
+    every query of the build sees the same rows. Editors' saves wait for it (a
+    freeze takes about a second), which is why the admin freezes before its
+    transaction opens and this path is the fallback.
+
+    SQLite's transactions already read one consistent state.
     """
     with transaction.atomic():
-        if connection.vendor == "postgresql" and _outermost(connection):
-            with connection.cursor() as cursor:
-                cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
+        if connection.vendor == "postgresql":
+            if _outermost(connection):
+                with connection.cursor() as cursor:
+                    cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
+            else:
+                with connection.cursor() as cursor:
+                    cursor.execute("SHOW transaction_isolation")
+                    (isolation,) = cursor.fetchone()
+                if isolation not in ("repeatable read", "serializable"):
+                    _lock_content_tables(connection)
         return build_document(languages=languages)
 
 
@@ -80,10 +147,14 @@ def freeze(snapshot: Snapshot, *, by=None, document=None) -> Snapshot:
     snapshot.created_by = by
     _set_document(snapshot, document if document is not None else frozen_document())
     snapshot.full_clean(exclude=["document", "created_by"])
-    snapshot.save()
-    audit.record(
-        snapshot, audit.AuditEntry.Action.FROZEN, user=by, changes=_checksum_change("", snapshot)
-    )
+    with transaction.atomic():
+        snapshot.save()
+        audit.record(
+            snapshot,
+            audit.AuditEntry.Action.FROZEN,
+            user=by,
+            changes=_checksum_change("", snapshot),
+        )
     return snapshot
 
 
@@ -105,15 +176,18 @@ def refreeze_snapshot(snapshot: Snapshot, *, by=None) -> Snapshot:
     _check_can_edit(by)
     if snapshot.is_public:
         raise ValidationError(Snapshot.immutable_message())
+    # The document is read first, in a transaction of its own when there is none yet.
+    document = frozen_document()
     before = snapshot.checksum
-    _set_document(snapshot, frozen_document())
-    snapshot.save()
-    audit.record(
-        snapshot,
-        audit.AuditEntry.Action.REFROZEN,
-        user=by,
-        changes=_checksum_change(before, snapshot),
-    )
+    with transaction.atomic():
+        _set_document(snapshot, document)
+        snapshot.save()
+        audit.record(
+            snapshot,
+            audit.AuditEntry.Action.REFROZEN,
+            user=by,
+            changes=_checksum_change(before, snapshot),
+        )
     return snapshot
 
 
