@@ -6,6 +6,7 @@ import json
 from django import forms
 from django.conf import settings
 from django.contrib import admin
+from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from . import audit
@@ -20,9 +21,16 @@ def stored_field_names(model):
     return [name for name in names if f"{name}_{settings.LANGUAGE_CODE}" not in names]
 
 
-def row_token(model, pk):
-    """A fingerprint of the row as stored now; it changes whenever anyone saves it."""
-    row = model._default_manager.filter(pk=pk).values_list(*stored_field_names(model)).first()
+def row_token(model, pk, *, lock=False):
+    """A fingerprint of the row as stored now; it changes whenever anyone saves it.
+
+    With `lock`, the row stays locked until the transaction ends, so no other
+    save can slip in between this check and the write.
+    """
+    rows = model._default_manager.filter(pk=pk)
+    if lock:
+        rows = rows.select_for_update()
+    row = rows.values_list(*stored_field_names(model)).first()
     encoded = json.dumps(row, default=str).encode()
     return hashlib.sha256(encoded).hexdigest()[:32]
 
@@ -41,7 +49,9 @@ class EditConflictForm(forms.ModelForm):
         cleaned = super().clean()
         if self.instance.pk is None:
             return cleaned
-        current = row_token(type(self.instance), self.instance.pk)
+        # The admin saves inside one transaction: lock the row for the check and the write.
+        in_transaction = transaction.get_connection().in_atomic_block
+        current = row_token(type(self.instance), self.instance.pk, lock=in_transaction)
         if self.data.get(TOKEN_FIELD) != current:
             # The form comes back with the editor's input; saving it again after
             # review is allowed, so it now carries the current fingerprint.
