@@ -8,6 +8,7 @@ escaped.
 import csv
 import io
 import json
+import re
 
 from openpyxl import Workbook
 from openpyxl.cell.cell import TYPE_STRING
@@ -35,12 +36,72 @@ DIFF_COLUMNS = [
     "relative_change_percent",
 ]
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# Characters that spreadsheet applications read as, or normalise to, a formula
+# starter: full-width, small, superscript and subscript forms, and the minus sign.
+FORMULA_LOOKALIKES = frozenset(
+    "\uff1d\ufe66\u207c\u208c"  # ＝ ﹦ ⁼ ₌
+    "\uff0b\ufe62\u207a\u208a"  # ＋ ﹢ ⁺ ₊
+    "\uff0d\ufe63\u207b\u208b\u2212"  # － ﹣ ⁻ ₋ −
+    "\uff20\ufe6b"  # ＠ ﹫
+)
+# Blanks and invisible characters a spreadsheet may drop before it reads a cell.
+_LEADING_BLANKS = re.compile(r"[\s\u200b-\u200d\u2060\ufeff]*")
+# A plain number ("-5", "+3.5", "-1,234.5", "-12%") is read as a number, never a formula.
+_PLAIN_NUMBER = re.compile(r"[+-]?(?:[0-9][0-9,]*(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?%?")
+# An international phone number: "+", then at least seven digits in groups separated
+# by spaces, dots, hyphens or parentheses ("+507 305-3350", "+1 (202) 555-0100").
+_PHONE_NUMBER = re.compile(r"\+ ?(?:\([0-9]+\) ?)?[0-9]+(?:(?: ?\([0-9]+\) ?|[ .-])[0-9]+)*")
+
+
+def _is_number_or_phone(text):
+    if _PLAIN_NUMBER.fullmatch(text):
+        return True
+    # With a space or a parenthesis between its digits a spreadsheet cannot read it as
+    # arithmetic; "+507-305-3350" it would compute, so that one is escaped.
+    return (
+        bool(_PHONE_NUMBER.fullmatch(text))
+        and sum(c.isdigit() for c in text) >= 7
+        and (" " in text or "(" in text)
+    )
+
+
+def starts_a_formula(value):
+    """Whether a spreadsheet could evaluate this text as a formula.
+
+    It could when the text starts with a tab or carriage return, or, after any
+    leading blanks, with = + - @ or a look-alike a spreadsheet normalises to one
+    of them (＝ ＋ － ＠, the minus sign, small and super/subscript forms).
+    A plain number ("-5") or an international phone number ("+507 305-3350")
+    contains no name, reference or function, so nothing in it can run: it is
+    left as it is.
+    """
+    if not isinstance(value, str) or not value:
+        return False
+    if value[0] in "\t\r":
+        return True
+    text = value[_LEADING_BLANKS.match(value).end() :]
+    if not text or not (text[0] in FORMULA_STARTS or text[0] in FORMULA_LOOKALIKES):
+        return False
+    return not _is_number_or_phone(text)
+
+
+def _needs_prefix(value):
+    # A text that already starts with an apostrophe before a formula gets a second
+    # one, so that `unescape_formula` is the exact inverse of `escape_formula`.
+    return isinstance(value, str) and starts_a_formula(value.lstrip("'"))
 
 
 def escape_formula(value):
     """Prefix text that a spreadsheet would run as a formula (OWASP CSV injection)."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+    if _needs_prefix(value):
         return "'" + value
+    return value
+
+
+def unescape_formula(value):
+    """Undo `escape_formula`: unescape_formula(escape_formula(v)) == v for every v."""
+    if isinstance(value, str) and value.startswith("'") and _needs_prefix(value[1:]):
+        return value[1:]
     return value
 
 

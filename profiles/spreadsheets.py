@@ -16,7 +16,7 @@ from import_export.admin import ImportExportModelAdmin
 from import_export.formats import base_formats
 from import_export.forms import ImportForm
 
-from .exports import FORMULA_STARTS, escape_formula, write_xlsx
+from .exports import escape_formula, unescape_formula, write_xlsx
 
 MAX_IMPORT_BYTES = 5 * 1024 * 1024
 DELIMITERS = (",", ";", "\t")
@@ -37,13 +37,6 @@ def decode_text(data: bytes) -> str:
     raise SpreadsheetError(
         _("The file's characters could not be read. Save it as “CSV UTF-8” and try again.")
     )
-
-
-def unescape_formula(value):
-    """Undo `escape_formula`, so an exported file imports back unchanged."""
-    if isinstance(value, str) and value[:1] == "'" and value[1:2] and value[1] in FORMULA_STARTS:
-        return value[1:]
-    return value
 
 
 def map_cells(dataset, function):

@@ -141,3 +141,67 @@ def test_the_data_package_describes_every_csv_file(client, iom_panama_versions):
         for row in rows:
             for field in fields:
                 check_value(row[field["name"]], field["type"])
+
+
+LOOK_ALIKE_FORMULAS = [
+    '\uff1dHYPERLINK("http://evil.example","x")',  # ＝ full-width equals
+    "\uff0bSUM(A1)",  # ＋ full-width plus
+    "\uff0dSUM(A1)",  # － full-width hyphen-minus
+    "\uff20SUM(A1)",  # ＠ full-width at
+    "\u2212SUM(A1)",  # − minus sign
+    "\ufe66SUM(A1)",  # ﹦ small equals
+    " =SUM(A1)",  # a leading blank that a spreadsheet may trim
+    "\u200b=SUM(A1)",  # an invisible leading character
+    "+507-305-3350",  # a spreadsheet computes this one (-3148)
+    "'=SUM(A1)",  # already starts with an apostrophe
+]
+
+
+@pytest.mark.parametrize("value", LOOK_ALIKE_FORMULAS)
+def test_look_alike_formula_starters_are_escaped_in_the_csv(client, iom_panama, value):
+    KeyFigure.objects.filter(slug="digital-reach").update(label_en=value)
+    rows = parse_csv(client.get("/data/current.csv"))
+    label = next(r for r in rows if r["item_key"] == "digital-reach" and r["field"] == "label")
+    assert label["value_en"] == "'" + value
+
+
+def test_phone_numbers_and_plain_numbers_are_not_escaped(client, iom_panama):
+    KeyFigure.objects.filter(slug="digital-reach").update(label_en="-5", label_es="+3.5")
+    rows = parse_csv(client.get("/data/current.csv"))
+    phone = next(r for r in rows if r["section"] == "contact" and r["field"] == "phone")
+    assert phone["value_en"] == "+507 305-3350"
+    label = next(r for r in rows if r["item_key"] == "digital-reach" and r["field"] == "label")
+    assert (label["value_en"], label["value_es"]) == ("-5", "+3.5")
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        *LOOK_ALIKE_FORMULAS,
+        "+507 305-3350",
+        "+1 (202) 555-0100",
+        "-79.52",
+        "=1+1",
+        "''+1-1",
+        "'",
+        "\t",
+        "plain text",
+        "",
+    ],
+)
+def test_unescaping_is_the_exact_inverse_of_escaping(value):
+    from profiles.exports import escape_formula, unescape_formula
+
+    assert unescape_formula(escape_formula(value)) == value
+
+
+def test_the_xlsx_keeps_look_alike_formulas_as_text(client, iom_panama):
+    KeyFigure.objects.filter(slug="digital-reach").update(
+        label_en=LOOK_ALIKE_FORMULAS[0], label_es="=SUM(A1)", source_en="+507 305-3350"
+    )
+    workbook = openpyxl.load_workbook(io.BytesIO(client.get("/data/current.xlsx").content))
+    cells = [cell for row in workbook["profile"].iter_rows() for cell in row]
+    assert not [cell for cell in cells if cell.data_type == "f"]
+    texts = {cell.value: cell.data_type for cell in cells if isinstance(cell.value, str)}
+    assert texts[LOOK_ALIKE_FORMULAS[0]] == texts["=SUM(A1)"] == "s"
+    assert texts["+507 305-3350"] == "s"

@@ -1,5 +1,6 @@
 """Spreadsheet import and export in the admin: round trips, preview, bad files, permissions."""
 
+import csv
 import io
 
 import openpyxl
@@ -218,3 +219,25 @@ def test_a_bad_file_is_explained_in_the_editors_language(editor_client, iom_pana
         HTTP_ACCEPT_LANGUAGE="es",
     )
     assert "Este archivo no es un libro XLSX legible." in response.content.decode()
+
+
+def test_admin_csv_exports_leave_negative_numbers_alone(iom_panama):
+    csv_text = SpreadsheetCSV().export_data(profile_resources.RegionResource().export())
+    rows = list(csv.DictReader(io.StringIO(csv_text.lstrip("\ufeff"))))
+    longitudes = [row["longitude"] for row in rows if row["longitude"]]
+    assert longitudes and all(value.startswith("-") for value in longitudes)
+
+
+@pytest.mark.parametrize("format_class", [SpreadsheetCSV, SpreadsheetXLSX], ids=["csv", "xlsx"])
+def test_look_alike_formulas_round_trip_through_the_admin(iom_panama, format_class):
+    KeyFigure.objects.filter(slug="digital-reach").update(
+        label_en="\uff1dSUM(A1)", label_es="'=1", unit_en="+507 305-3350"
+    )
+    if format_class is SpreadsheetCSV:
+        csv_text = format_class().export_data(profile_resources.KeyFigureResource().export())
+        assert "'\uff1dSUM(A1)" in csv_text and "''=1" in csv_text
+        assert "'+507 305-3350" not in csv_text
+    _dataset, result = round_trip(profile_resources.KeyFigureResource, format_class)
+    assert result.totals["update"] == result.totals["new"] == 0
+    figure = KeyFigure.objects.get(slug="digital-reach")
+    assert (figure.label_en, figure.label_es) == ("\uff1dSUM(A1)", "'=1")
