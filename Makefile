@@ -27,6 +27,18 @@ setup: install
 run: setup
 	$(DEV_ENV) $(PY) manage.py runserver 127.0.0.1:8000
 
+# Production, as docs/operations.md describes it: settings from the environment
+# (DEBUG off, SECRET_KEY, DATABASE_URL, REDIS_URL…), hashed static files,
+# migrations, gunicorn with several workers.
+BIND ?= 127.0.0.1:8000
+WORKERS ?= 3
+serve: install
+	$(PY) manage.py check --deploy --fail-level WARNING
+	$(PY) manage.py collectstatic --noinput --verbosity 0
+	$(PY) manage.py migrate --noinput
+	exec $(BIN)/gunicorn iompanama.wsgi --bind $(BIND) --workers $(WORKERS) \
+		--no-control-socket --access-logfile -
+
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
