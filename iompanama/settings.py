@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "import_export",
     "csp",
     "axes",
+    "pgtrigger",
     "profiles",
     "projects",
     "publications",

@@ -4,6 +4,7 @@ Every user-visible text is translated with modeltranslation (`translation.py`).
 Counts that can be derived from rows (regions, staff total) are never stored.
 """
 
+import pgtrigger
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -419,6 +420,31 @@ class ImmutableSnapshotError(ValidationError):
     """A published snapshot's document, date and checksum never change."""
 
 
+# The database itself keeps public (published or withdrawn) snapshots as they
+# were published, whatever writes to it: the ORM, `_base_manager`, raw SQL.
+# PostgreSQL: the triggers in Snapshot.Meta (django-pgtrigger); SQLite: the same
+# rules, created by migration 0005. Both answer with an integrity error.
+SNAPSHOT_CHANGE_REFUSED = (
+    "OLD.status IN ('published', 'withdrawn') AND ("
+    "NEW.document IS DISTINCT FROM OLD.document"
+    " OR NEW.checksum IS DISTINCT FROM OLD.checksum"
+    " OR NEW.date IS DISTINCT FROM OLD.date"
+    " OR NEW.schema_version IS DISTINCT FROM OLD.schema_version"
+    " OR (NEW.status IS DISTINCT FROM OLD.status"
+    " AND NOT (OLD.status = 'published' AND NEW.status = 'withdrawn')))"
+)
+SNAPSHOT_IMMUTABLE_ERROR = (
+    "A published snapshot cannot be changed or deleted; it can only be withdrawn"
+)
+
+
+def _refuse(action):
+    return (
+        f"RAISE EXCEPTION '{SNAPSHOT_IMMUTABLE_ERROR} (% snapshot %, {action} refused)',"
+        " OLD.status, OLD.date USING ERRCODE = 'integrity_constraint_violation';"
+    )
+
+
 class Snapshot(models.Model):
     """The profile frozen on a date: its document, schema version and checksum.
 
@@ -477,6 +503,22 @@ class Snapshot(models.Model):
         ordering = ["-date"]
         get_latest_by = "date"
         permissions = [("publish_snapshot", _("Can publish and withdraw snapshots"))]
+        triggers = [
+            pgtrigger.Trigger(
+                name="snapshot_public_unchanged",
+                operation=pgtrigger.Update,
+                when=pgtrigger.Before,
+                condition=pgtrigger.Condition(SNAPSHOT_CHANGE_REFUSED),
+                func=_refuse("change"),
+            ),
+            pgtrigger.Trigger(
+                name="snapshot_public_undeleted",
+                operation=pgtrigger.Delete,
+                when=pgtrigger.Before,
+                condition=pgtrigger.Condition("OLD.status IN ('published', 'withdrawn')"),
+                func=_refuse("deletion"),
+            ),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(status="draft") | Q(published_at__isnull=False),

@@ -197,17 +197,51 @@ def publish_snapshot(snapshot: Snapshot, *, by=None) -> Snapshot:
         raise ValidationError(_("Only a draft snapshot can be published."))
     if checksum(snapshot.document) != snapshot.checksum:
         raise ValidationError(_("The snapshot's document does not match its checksum."))
-    Snapshot.objects.filter(pk=snapshot.pk, status=Snapshot.Status.DRAFT).update(
-        status=Snapshot.Status.PUBLISHED, published_at=timezone.now(), published_by=by
-    )
-    snapshot.refresh_from_db()
-    audit.record(
-        snapshot,
-        audit.AuditEntry.Action.PUBLISHED,
-        user=by,
-        changes={"status": ["draft", "published"]},
-    )
+    with transaction.atomic():
+        Snapshot.objects.filter(pk=snapshot.pk, status=Snapshot.Status.DRAFT).update(
+            status=Snapshot.Status.PUBLISHED, published_at=timezone.now(), published_by=by
+        )
+        snapshot.refresh_from_db()
+        # The checksum as published: `verify_snapshots` compares the stored one with it.
+        audit.record(
+            snapshot,
+            audit.AuditEntry.Action.PUBLISHED,
+            user=by,
+            changes={
+                "status": ["draft", "published"],
+                "checksum": [snapshot.checksum, snapshot.checksum],
+            },
+        )
     return snapshot
+
+
+def recorded_checksums() -> dict:
+    """{snapshot id: the checksum the audit trail recorded when it was published}.
+
+    The publication entry records it; snapshots published before it did fall
+    back to their last freeze or refreeze, after which a public snapshot's
+    document cannot change.
+    """
+    Action = audit.AuditEntry.Action
+    entries = (
+        audit.AuditEntry.objects.filter(
+            content_type__app_label="profiles",
+            content_type__model="snapshot",
+            action__in=[Action.FROZEN, Action.REFROZEN, Action.PUBLISHED],
+        )
+        .order_by("at", "pk")
+        .values_list("object_id", "action", "changes")
+    )
+    frozen, published = {}, {}
+    for object_id, action, changes in entries:
+        value = (changes or {}).get("checksum")
+        if not (isinstance(value, list) and len(value) == 2):
+            continue
+        target = published if action == Action.PUBLISHED else frozen
+        if action == Action.PUBLISHED and object_id in published:
+            continue  # the first publication is the one visitors saw
+        target[object_id] = value[1]
+    return {int(pk): value for pk, value in (frozen | published).items() if pk.isdigit()}
 
 
 def withdraw_snapshot(snapshot: Snapshot, *, reason, by=None) -> Snapshot:
