@@ -2,7 +2,7 @@
 the figures over time, the compare page's differences and a Frictionless
 Data Package that describes the CSV files."""
 
-from django.http import Http404, HttpResponse, JsonResponse
+from django.http import Http404, HttpResponse, HttpResponseBadRequest, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.views.decorators.http import require_GET
@@ -11,8 +11,9 @@ from . import exports
 from .diff import diff_documents
 from .document import current_document
 from .models import Snapshot
-from .snapshots import document_for, stored_document
+from .snapshots import stored_document
 from .timeseries import figures_over_time
+from .views import CompareError, parse_version
 
 CONTENT_TYPES = {
     "csv": "text/csv; charset=utf-8",
@@ -76,13 +77,23 @@ def series_download(request, variant, fmt):
 
 @require_GET
 def compare_download(request):
-    try:
-        a = request.GET.get("a", "")
-        b = request.GET.get("b", "current")
-        old, new = document_for(a), document_for(b)
-    except (ValueError, Snapshot.DoesNotExist):
-        raise Http404 from None
-    rows = exports.diff_rows(diff_documents(old, new, language="en"))
+    """The compare page's differences as CSV: 400 for a malformed date, 404 for
+    a date without a public snapshot."""
+    documents, names = [], []
+    for name, default in (("a", "current"), ("b", "current")):
+        value = request.GET.get(name) or default
+        try:
+            version = parse_version(value)
+        except CompareError as error:
+            return HttpResponseBadRequest(str(error), content_type="text/plain; charset=utf-8")
+        if version == "current":
+            documents.append(current_document())
+        else:
+            snapshot = get_object_or_404(Snapshot.objects.public(), date=version)
+            documents.append(stored_document(snapshot))
+        names.append(value)
+    rows = exports.diff_rows(diff_documents(*documents, language="en"))
+    a, b = names
     return attachment(
         exports.write_csv(rows, exports.DIFF_COLUMNS), "csv", f"iom-panama-changes-{a}-to-{b}"
     )

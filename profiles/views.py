@@ -1,4 +1,5 @@
 import datetime as dt
+import re
 import unicodedata
 
 from django.core.cache import cache
@@ -206,19 +207,32 @@ class SnapshotDetailView(HomeView):
         return context
 
 
+ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def parse_version(value):
+    """A compare side as given in the query string: "current" or a date written
+    YYYY-MM-DD (a real date). CompareError, in the visitor's language, otherwise."""
+    if value == "current":
+        return value
+    try:
+        if not ISO_DATE.fullmatch(value):
+            raise ValueError(value)
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise CompareError(
+            _("“%(value)s” is not a date; use the form YYYY-MM-DD.") % {"value": value}
+        ) from None
+
+
 class CompareView(TemplateView):
     template_name = "profiles/compare.html"
 
     def parse_side(self, name, default):
         value = self.request.GET.get(name, default)
-        if value == "current":
+        date = parse_version(value)
+        if date == "current":
             return value, current_document(), None
-        try:
-            date = dt.date.fromisoformat(value)
-        except (TypeError, ValueError):
-            raise CompareError(
-                _("“%(value)s” is not a date; use the form YYYY-MM-DD.") % {"value": value}
-            ) from None
         snapshot = Snapshot.objects.public().filter(date=date).first()
         if snapshot is None:
             raise CompareError(

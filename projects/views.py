@@ -14,12 +14,29 @@ def filter_projects(projects, *, region="", area="", status=""):
 
 
 class ProjectListView(DocumentView):
+    """Projects, filtered by the choices the form offers. A value the form does
+    not offer (a mistyped or outdated link) matches nothing and answers 400."""
+
     template_name = "projects/project_list.html"
+
+    def get(self, request, *args, **kwargs):
+        response = super().get(request, *args, **kwargs)
+        if self.unknown_filter:
+            response.status_code = 400
+        return response
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         doc = self.doc
         chosen = {key: self.request.GET.get(key, "") for key in ("region", "area", "status")}
+        offered = {
+            "region": {region["iso_code"] for region in doc["regions"]},
+            "area": {area["slug"] for area in doc["thematic_areas"]},
+            "status": set(Project.Status.values),
+        }
+        self.unknown_filter = any(
+            value and value not in offered[key] for key, value in chosen.items()
+        )
         projects = filter_projects(doc["projects"], **chosen)
         context.update(
             chosen=chosen,

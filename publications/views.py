@@ -1,3 +1,5 @@
+import re
+
 from django.http import FileResponse
 from django.shortcuts import get_object_or_404
 
@@ -5,15 +7,30 @@ from profiles.views import DocumentView, find
 
 from .models import Publication
 
+YEAR = re.compile(r"[0-9]{4}")
+
 
 class PublicationListView(DocumentView):
+    """Publications by kind and year. A kind the form does not offer, or a year
+    that is not four digits, matches nothing and answers 400; a well-formed year
+    without publications is an empty list."""
+
     template_name = "publications/publication_list.html"
+
+    def get(self, request, *args, **kwargs):
+        response = super().get(request, *args, **kwargs)
+        if self.unknown_filter:
+            response.status_code = 400
+        return response
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         publications = self.doc["publications"]
         kind = self.request.GET.get("kind", "")
         year = self.request.GET.get("year", "")
+        self.unknown_filter = bool(
+            (kind and kind not in Publication.Kind.values) or (year and not YEAR.fullmatch(year))
+        )
         shown = [
             publication
             for publication in publications
