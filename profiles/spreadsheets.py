@@ -6,6 +6,8 @@ Each is read correctly or refused with a message that says why.
 """
 
 import csv
+import io
+import zipfile
 from pathlib import Path
 
 import tablib
@@ -19,11 +21,24 @@ from import_export.forms import ImportForm
 from .exports import escape_formula, unescape_formula, write_xlsx
 
 MAX_IMPORT_BYTES = 5 * 1024 * 1024
+# An XLSX file is a zip archive. Its central directory declares each member's size,
+# and Python's zipfile never unpacks more than that, so these limits, checked before
+# openpyxl opens the workbook, bound the work a workbook can cause (openpyxl reads
+# some 2.5 MB of sheet XML a second, so 20 MB take under ten seconds).
+MAX_XLSX_UNPACKED_BYTES = 20 * 1024 * 1024
+MAX_XLSX_MEMBERS = 1000
+# Sheets compress 5 to 20 times; a member over 1 MB compressed more than this is a bomb.
+MAX_XLSX_RATIO = 100
 DELIMITERS = (",", ";", "\t")
 
 
 class SpreadsheetError(ValueError):
     """A file that cannot be read, with a message for the editor."""
+
+
+NOT_A_WORKBOOK = _(
+    "This file is not a readable XLSX workbook. Save it from Excel or LibreOffice as .xlsx."
+)
 
 
 def decode_text(data: bytes) -> str:
@@ -77,6 +92,45 @@ class SpreadsheetCSV(base_formats.CSV):
         return "\ufeff" + map_cells(dataset, escape_formula).export("csv")
 
 
+def check_workbook_archive(data: bytes) -> None:
+    """Refuse a zip bomb before it is unpacked: sizes, member count, compression ratio."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            members = archive.infolist()
+    except (zipfile.BadZipFile, ValueError, EOFError) as error:
+        raise SpreadsheetError(NOT_A_WORKBOOK) from error
+    if len(members) > MAX_XLSX_MEMBERS:
+        raise SpreadsheetError(
+            _(
+                "This workbook holds %(count)s files; workbooks of up to %(limit)s files "
+                "can be imported."
+            )
+            % {"count": len(members), "limit": MAX_XLSX_MEMBERS}
+        )
+    unpacked = sum(member.file_size for member in members)
+    if unpacked > MAX_XLSX_UNPACKED_BYTES:
+        raise SpreadsheetError(
+            _(
+                "This workbook would take %(size)s MB once unpacked; workbooks of up to "
+                "%(limit)s MB can be imported."
+            )
+            % {
+                "size": f"{unpacked / 1024 / 1024:,.0f}",
+                "limit": MAX_XLSX_UNPACKED_BYTES // 1024 // 1024,
+            }
+        )
+    for member in members:
+        ratio = member.file_size / max(member.compress_size, 1)
+        if member.file_size > 1024 * 1024 and ratio > MAX_XLSX_RATIO:
+            raise SpreadsheetError(
+                _(
+                    "The part “%(name)s” of this workbook is compressed %(ratio)s to 1, "
+                    "far more than any spreadsheet; the file is not opened."
+                )
+                % {"name": member.filename, "ratio": f"{ratio:,.0f}"}
+            )
+
+
 class SpreadsheetXLSX(base_formats.XLSX):
     def export_data(self, dataset, **kwargs):
         rows = [dict(zip(dataset.headers, row, strict=True)) for row in dataset]
@@ -87,15 +141,11 @@ class SpreadsheetXLSX(base_formats.XLSX):
         return (dataset.title or "data")[:31]
 
     def create_dataset(self, in_stream, **kwargs):
+        check_workbook_archive(in_stream)
         try:
             return super().create_dataset(in_stream, **kwargs)
         except Exception as error:
-            raise SpreadsheetError(
-                _(
-                    "This file is not a readable XLSX workbook. "
-                    "Save it from Excel or LibreOffice as .xlsx."
-                )
-            ) from error
+            raise SpreadsheetError(NOT_A_WORKBOOK) from error
 
 
 FORMAT_EXTENSIONS = {SpreadsheetCSV: {".csv", ".txt"}, SpreadsheetXLSX: {".xlsx"}}
