@@ -102,7 +102,19 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
 AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
-AXES_IPWARE_PROXY_COUNT = env_int("PROXY_COUNT", 0)
+# The client's address, for the lockout, through django-ipware. Each of the
+# PROXY_COUNT reverse proxies appends the address it saw to X-Forwarded-For, so
+# the client is the PROXY_COUNT-th address from its right; ipware counts only
+# the proxies named in the header, the nearest being REMOTE_ADDR (hence - 1).
+# Addresses further left are whatever the client sent: not strict, so they can
+# neither choose the address nor make ipware skip the header. Without a proxy
+# only REMOTE_ADDR counts.
+PROXY_COUNT = env_int("PROXY_COUNT", 0)
+AXES_IPWARE_PROXY_COUNT = PROXY_COUNT - 1 if PROXY_COUNT else None
+AXES_IPWARE_META_PRECEDENCE_ORDER = (
+    ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"] if PROXY_COUNT else ["REMOTE_ADDR"]
+)
+IPWARE_STRICT = False
 
 # Only what the pages use: local assets, the map's tiles, data: URIs for Leaflet.
 CONTENT_SECURITY_POLICY = {

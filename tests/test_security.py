@@ -164,3 +164,113 @@ def test_with_the_database_down_pages_answer_503_or_from_the_cache(tmp_path):
     status, body = results["healthz"]
     assert status == 503
     assert json.loads(body) == {"database": "unavailable", "cache": "ok"}
+
+
+# Behind a reverse proxy: the proxy's address is REMOTE_ADDR, and the proxy
+# appends the address it saw to X-Forwarded-For.
+PROXY = "10.0.0.2"
+CLIENT_A = "81.2.69.142"
+CLIENT_B = "81.2.69.160"
+
+CLIENT_ADDRESS_SCRIPT = """
+import json
+from django.conf import settings
+print(json.dumps({
+    name: getattr(settings, name)
+    for name in dir(settings)
+    if name.startswith(("AXES_IPWARE_", "IPWARE_"))
+}))
+"""
+
+
+def client_address_settings(**env):
+    """The settings that resolve the client's address, as production reads them."""
+    result = subprocess.run(
+        [sys.executable, "-c", CLIENT_ADDRESS_SCRIPT],
+        cwd=ROOT,
+        env=production_env(**env),
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+@pytest.fixture
+def behind_one_proxy(settings):
+    """The settings of a deployment with PROXY_COUNT=1 (as in .env.example)."""
+    for name, value in client_address_settings(PROXY_COUNT="1").items():
+        setattr(settings, name, value)
+
+
+def sign_in(client, password, forwarded_for):
+    return client.post(
+        "/admin/login/",
+        {"username": "ana", "password": password},
+        REMOTE_ADDR=PROXY,
+        HTTP_X_FORWARDED_FOR=forwarded_for,
+    )
+
+
+@pytest.mark.django_db
+def test_behind_a_proxy_failures_lock_out_only_the_client_who_made_them(
+    behind_one_proxy, django_user_model
+):
+    from axes.models import AccessAttempt
+    from django.test import Client
+
+    django_user_model.objects.create_user("ana", password="right-password", is_staff=True)
+    guesser, colleague = Client(), Client()
+    statuses = [
+        sign_in(guesser, "wrong", CLIENT_A).status_code for _ in range(settings.AXES_FAILURE_LIMIT)
+    ]
+    assert statuses[-1] == 429
+    assert sign_in(guesser, "right-password", CLIENT_A).status_code == 429
+    assert sign_in(colleague, "right-password", CLIENT_B).status_code == 302
+    assert list(AccessAttempt.objects.values_list("ip_address", flat=True)) == [CLIENT_A]
+
+
+@pytest.mark.django_db
+def test_a_forged_forwarded_for_cannot_choose_the_address(behind_one_proxy, django_user_model):
+    """The client may send X-Forwarded-For itself; the proxy appends the real
+    address, and only that right-most entry counts."""
+    from axes.models import AccessAttempt
+    from django.test import Client
+
+    django_user_model.objects.create_user("ana", password="right-password", is_staff=True)
+    forger, victim = Client(), Client()
+    forged = f"{CLIENT_B}, not-an-address, 127.0.0.1, {CLIENT_A}"
+    for _attempt in range(settings.AXES_FAILURE_LIMIT):
+        sign_in(forger, "wrong", forged)
+    assert list(AccessAttempt.objects.values_list("ip_address", flat=True)) == [CLIENT_A]
+    assert sign_in(victim, "right-password", CLIENT_B).status_code == 302
+    assert sign_in(forger, "right-password", f"{CLIENT_B}, {CLIENT_A}").status_code == 429
+
+
+def test_without_a_proxy_forwarded_for_is_ignored(rf, settings):
+    """PROXY_COUNT defaults to 0: the peer's address is the client's, whatever it sends."""
+    from axes.helpers import get_client_ip_address
+
+    for name, value in client_address_settings(PROXY_COUNT="").items():
+        setattr(settings, name, value)
+    request = rf.post("/admin/login/", REMOTE_ADDR=CLIENT_A, HTTP_X_FORWARDED_FOR=CLIENT_B)
+    assert get_client_ip_address(request) == CLIENT_A
+
+
+@pytest.mark.parametrize(
+    "proxy_count,forwarded_for,client",
+    [
+        ("1", CLIENT_A, CLIENT_A),
+        ("1", f"{CLIENT_B}, {CLIENT_A}", CLIENT_A),
+        ("1", "", PROXY),  # a request that did not come through the proxy
+        ("2", f"{CLIENT_A}, 81.2.69.200", CLIENT_A),  # a CDN, then the proxy
+        ("2", f"{CLIENT_B}, {CLIENT_A}, 81.2.69.200", CLIENT_A),
+    ],
+)
+def test_the_client_is_counted_from_the_right(rf, settings, proxy_count, forwarded_for, client):
+    from axes.helpers import get_client_ip_address
+
+    for name, value in client_address_settings(PROXY_COUNT=proxy_count).items():
+        setattr(settings, name, value)
+    request = rf.post("/admin/login/", REMOTE_ADDR=PROXY, HTTP_X_FORWARDED_FOR=forwarded_for)
+    assert get_client_ip_address(request) == client
