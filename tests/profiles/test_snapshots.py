@@ -3,6 +3,7 @@
 import datetime as dt
 import hashlib
 import json
+from html.parser import HTMLParser
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -194,3 +195,62 @@ def test_the_admin_lists_what_changed_since_the_previous_version(
     assert "staff 131 → 196" in html
     assert "staff 196 → 200" in html
     assert "first version" in html
+
+
+class FormNesting(HTMLParser):
+    """The deepest nesting of <form> elements, and the forms by id."""
+
+    def __init__(self):
+        super().__init__()
+        self.depth = self.deepest = 0
+        self.forms = {}
+        self.buttons = []
+        self._current = []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "form":
+            self.depth += 1
+            self.deepest = max(self.deepest, self.depth)
+            self._current.append(attrs)
+            if attrs.get("id"):
+                self.forms[attrs["id"]] = {**attrs, "inputs": []}
+        elif tag == "input" and self._current:
+            owner = self._current[-1].get("id")
+            if owner in self.forms:
+                self.forms[owner]["inputs"].append(attrs)
+        if tag == "input" and attrs.get("form"):
+            self.buttons.append(attrs)
+
+    def handle_endtag(self, tag):
+        if tag == "form":
+            self.depth -= 1
+            self._current.pop()
+
+
+def test_a_draft_s_admin_page_nests_no_forms(publisher_client, draft):
+    html = publisher_client.get(reverse("admin:profiles_snapshot_change", args=[draft.pk]))
+    page = FormNesting()
+    page.feed(html.content.decode())
+    assert page.deepest == 1
+    assert "snapshot_form" in page.forms
+    actions = {
+        "Refreeze with the current profile": reverse(
+            "admin:profiles_snapshot_refreeze", args=[draft.pk]
+        ),
+        "Publish": reverse("admin:profiles_snapshot_publish", args=[draft.pk]),
+    }
+    assert {button["value"] for button in page.buttons} == set(actions)
+    for button in page.buttons:
+        form = page.forms[button["form"]]
+        assert form["action"] == actions[button["value"]]
+        assert form["method"] == "post"
+        assert [field["name"] for field in form["inputs"]] == ["csrfmiddlewaretoken"]
+
+
+def test_a_published_snapshot_s_admin_page_nests_no_forms(publisher_client, published):
+    html = publisher_client.get(reverse("admin:profiles_snapshot_change", args=[published.pk]))
+    page = FormNesting()
+    page.feed(html.content.decode())
+    assert page.deepest == 1
+    assert page.buttons == []
