@@ -35,7 +35,10 @@ class ProfilesConfig(AppConfig):
             for model in apps.get_app_config(label).get_models():
                 post_save.connect(content_changed, sender=model, weak=False)
                 post_delete.connect(content_changed, sender=model, weak=False)
-        m2m_changed.connect(content_changed, weak=False)
+                for field in model._meta.local_many_to_many:
+                    m2m_changed.connect(
+                        content_changed, sender=field.remote_field.through, weak=False
+                    )
         post_import.connect(content_changed, weak=False)
         post_migrate.connect(create_cache_table, sender=self, weak=False)
         post_migrate.connect(content_changed, sender=self, weak=False)
