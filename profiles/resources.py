@@ -1,12 +1,18 @@
 """Import/export resources: English and Spanish columns, natural keys, `;`-separated lists."""
 
+from decimal import Decimal, InvalidOperation
+
 from django.core.exceptions import ValidationError
+from django.db import models as db_models
+from django.utils.formats import sanitize_separators
+from django.utils.translation import gettext_lazy as _
 from import_export import fields, resources, widgets
 from import_export.instance_loaders import CachedInstanceLoader, ModelInstanceLoader
 from import_export.widgets import ForeignKeyWidget
 
 from . import models
 from .checks import validate_check_constraints
+from .spreadsheets import place, raise_problems, shown
 
 
 def translated(*names):
@@ -17,8 +23,166 @@ def blank_is_none(value):
     return None if value == "" else value
 
 
+def quoted(names):
+    return ", ".join(f"“{name}”" for name in names)
+
+
+class CellChecks:
+    """What each column's widget would make of a cell, said before anything is imported.
+
+    import-export reports a cell it cannot read as a Python exception (a traceback, or
+    `[<class 'decimal.ConversionSyntax'>]`), or not at all: a related key that does not
+    exist is silently dropped from a list, and anything but 1/true reads as false.
+    """
+
+    def __init__(self, field):
+        self.field = field
+        self.widget = field.widget
+        if isinstance(self.widget, ForeignKeyWidget | widgets.ManyToManyWidget):
+            opts = self.widget.model._meta
+            key_field = opts.pk if self.widget.field == "pk" else opts.get_field(self.widget.field)
+            self.numeric_keys = isinstance(key_field, db_models.IntegerField)
+            self.keys = {
+                str(key)
+                for key in self.widget.model._default_manager.values_list(
+                    self.widget.field, flat=True
+                )
+            }
+            self.model_name = self.widget.model._meta.verbose_name
+
+    def problems(self, value, row):
+        """Messages for what is wrong with `value`, without the cell's place."""
+        widget = self.widget
+        if isinstance(widget, widgets.ManyToManyWidget):
+            return self.key_problems(value, many=True)
+        if isinstance(widget, ForeignKeyWidget):
+            return self.key_problems(value, many=False)
+        if isinstance(widget, widgets.BooleanWidget):
+            known = widget.TRUE_VALUES + widget.FALSE_VALUES + widget.NULL_VALUES
+            if value not in known:
+                return [
+                    _("“%(value)s” is neither yes nor no; write 1 for yes or 0 for no.")
+                    % {"value": shown(value)}
+                ]
+            return []
+        try:
+            widget.clean(value, row=row)
+        except (ValueError, ArithmeticError, TypeError) as error:
+            return [self.unreadable(value, error)]
+        if isinstance(widget, widgets.IntegerWidget) and not is_whole(value):
+            # import-export would drop the fraction (1.5 becomes 1).
+            return [_("“%(value)s” is not a whole number.") % {"value": shown(value)}]
+        return []
+
+    def unreadable(self, value, error):
+        if isinstance(self.widget, widgets.NumberWidget):
+            if isinstance(self.widget, widgets.IntegerWidget) and is_decimal(value):
+                return _("“%(value)s” is not a whole number.") % {"value": shown(value)}
+            return _("“%(value)s” is not a number.") % {"value": shown(value)}
+        if isinstance(self.widget, widgets.DateWidget):
+            return _("“%(value)s” is not a date; write dates as 2024-06-30.") % {
+                "value": shown(value)
+            }
+        return _("“%(value)s” cannot be read (%(error)s).") % {
+            "value": shown(value),
+            "error": shown(error, 80),
+        }
+
+    def key_problems(self, value, *, many):
+        if isinstance(value, float) and value.is_integer():
+            value = int(value)
+        if isinstance(value, int) or not many:
+            keys = [str(value)]
+        else:
+            keys = [key.strip() for key in value.split(self.widget.separator) if key.strip()]
+        problems = []
+        for key in keys:
+            if self.numeric_keys:
+                if not key.isdigit():
+                    problems.append(_("“%(value)s” is not a number.") % {"value": shown(key)})
+                    continue
+                key = str(int(key))
+            if key not in self.keys:
+                problems.append(
+                    _("there is no %(model)s “%(value)s”.")
+                    % {"model": self.model_name, "value": shown(key)}
+                )
+        return problems
+
+
+def is_decimal(value):
+    try:
+        return Decimal(sanitize_separators(str(value))).is_finite()
+    except (InvalidOperation, ValueError):
+        return False
+
+
+def is_whole(value):
+    number = Decimal(sanitize_separators(value)) if isinstance(value, str) else value
+    return number == int(number)
+
+
 class ProfileResource(resources.ModelResource):
-    """Shared options: validate every row with the model, skip unchanged rows."""
+    """Shared options: validate every row with the model, skip unchanged rows.
+
+    Before any row is imported, the file's columns and every cell are checked;
+    a file with a problem raises SpreadsheetError, which says where each is.
+    """
+
+    def import_data(self, dataset, *args, **kwargs):
+        self.check_dataset(dataset)
+        return super().import_data(dataset, *args, **kwargs)
+
+    def check_dataset(self, dataset):
+        raise_problems(self.column_problems(dataset.headers or []) or self.cell_problems(dataset))
+
+    def column_problems(self, headers):
+        expected = [field.column_name for field in self.get_import_fields()]
+        problems = []
+        duplicated = sorted({name for name in headers if headers.count(name) > 1})
+        if duplicated:
+            problems.append(
+                _("These columns appear more than once in the header row: %(columns)s.")
+                % {"columns": quoted(duplicated)}
+            )
+        unknown = [name for name in headers if name not in expected]
+        if unknown:
+            problems.append(
+                _("Unknown columns: %(unknown)s. The columns of this list are: %(expected)s.")
+                % {"unknown": quoted(unknown), "expected": ", ".join(expected)}
+            )
+        keys = [self.fields[name].column_name for name in self.get_import_id_fields()]
+        missing = [name for name in keys if name not in headers]
+        if missing:
+            problems.append(
+                _(
+                    "Missing columns: %(missing)s. They say which row is which, so every "
+                    "file needs them. The columns of this list are: %(expected)s."
+                )
+                % {"missing": quoted(missing), "expected": ", ".join(expected)}
+            )
+        return problems
+
+    def cell_problems(self, dataset):
+        checks = [
+            CellChecks(field)
+            for field in self.get_import_fields()
+            if field.column_name in dataset.headers
+            and not isinstance(field.widget, widgets.CharWidget)
+            and type(field.widget) is not widgets.Widget
+        ]
+        problems = []
+        for number, row in enumerate(dataset.dict, start=1):
+            for check in checks:
+                value = row[check.field.column_name]
+                if value is None or value == "":
+                    continue
+                problems += [
+                    _("%(place)s: %(problem)s")
+                    % {"place": place(number, check.field.column_name), "problem": problem}
+                    for problem in check.problems(value, row)
+                ]
+        return problems
 
     def validate_instance(self, instance, import_validation_errors=None, validate_unique=True):
         # full_clean() without its one-query-per-constraint check; the same check

@@ -7,12 +7,16 @@ Each is read correctly or refused with a message that says why.
 
 import csv
 import io
+import re
 import zipfile
 from pathlib import Path
 
+import openpyxl
 import tablib
 from django import forms
 from django.contrib.auth import get_permission_codename
+from django.core.exceptions import PermissionDenied
+from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from import_export.admin import ImportExportModelAdmin
 from import_export.formats import base_formats
@@ -33,16 +37,71 @@ DELIMITERS = (",", ";", "\t")
 
 
 class SpreadsheetError(ValueError):
-    """A file that cannot be read, with a message for the editor."""
+    """A file that cannot be read, with one message or more for the editor."""
+
+    def __init__(self, *messages):
+        super().__init__(*messages)
+        self.messages = [str(message) for message in messages]
+
+    def __str__(self):
+        return " ".join(self.messages)
 
 
 NOT_A_WORKBOOK = _(
     "This file is not a readable XLSX workbook. Save it from Excel or LibreOffice as .xlsx."
 )
+# A file with many problems lists the first ones, then says how many there are.
+MAX_LISTED_PROBLEMS = 20
+# C0 control characters other than tab, line feed and carriage return: no database
+# text should hold them (PostgreSQL refuses NUL) and no XLSX cell can (openpyxl refuses).
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+BINARY_BYTES = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
+
+
+def column_letter(number):
+    letters = ""
+    while number:
+        number, remainder = divmod(number - 1, 26)
+        letters = chr(65 + remainder) + letters
+    return letters
+
+
+def place(row, column, line=None):
+    """Where a cell is, as the editor reads it: row (as in the import preview), column name."""
+    if row == 0:
+        return _("The header row, column %(column)s") % {"column": column}
+    if line is None:
+        return _("Row %(row)s, column “%(column)s”") % {"row": row, "column": column}
+    return _("Row %(row)s (line %(line)s of the file), column “%(column)s”") % {
+        "row": row,
+        "line": line,
+        "column": column,
+    }
+
+
+def shown(value, limit=40):
+    text = str(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def raise_problems(problems):
+    """Raise the problems found, the first MAX_LISTED_PROBLEMS of them."""
+    if not problems:
+        return
+    listed = [str(problem) for problem in problems[:MAX_LISTED_PROBLEMS]]
+    if len(problems) > MAX_LISTED_PROBLEMS:
+        listed.append(
+            _("%(count)s problems in all; correct these and import the file again.")
+            % {"count": len(problems)}
+        )
+    raise SpreadsheetError(*listed)
 
 
 def decode_text(data: bytes) -> str:
-    if b"\x00" in data[:4096]:
+    sample = data[:4096]
+    if sample.startswith((b"\xff\xfe", b"\xfe\xff")) or (
+        sample and len(BINARY_BYTES.findall(sample)) * 20 > len(sample)
+    ):
         raise SpreadsheetError(_("This file is not a CSV text file (it contains binary data)."))
     for encoding in ("utf-8-sig", "cp1252"):
         try:
@@ -66,6 +125,172 @@ def sniff_delimiter(text: str) -> str:
     return max(DELIMITERS, key=header.count)
 
 
+def is_blank(value):
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def build_dataset(records, *, separator=None, cell=lambda value: value):
+    """A dataset from `records`, (line or None, cells) pairs, the first non-blank one
+    holding the column names. Blank rows are skipped, as are empty columns without a
+    name. In a CSV file (`separator` given) a missing separator would shift every later
+    cell into the wrong column, so each row must have as many cells as the header row;
+    in a workbook, where cells have fixed places, short rows are padded."""
+    records = [(line, list(cells)) for line, cells in records]
+    rows = [(line, cells) for line, cells in records if not all(map(is_blank, cells))]
+    if not rows:
+        raise SpreadsheetError(_("The file is empty."))
+    (_line, header), *rows = rows
+    names = ["" if value is None else str(value).strip() for value in header]
+    while names and not names[-1]:
+        names.pop()
+    width = len(names)
+    problems = [
+        control_character(place(0, column_letter(index)), match)
+        for index, name in enumerate(names, start=1)
+        if (match := CONTROL_CHARACTERS.search(name))
+    ]
+    unnamed_with_data = set()
+    table = []
+    for number, (line, cells) in enumerate(rows, start=1):
+        if separator:
+            count = len(cells)
+            while count > width and is_blank(cells[count - 1]):
+                count -= 1
+            if count != width:
+                problems.append(ragged_row(number, line, count, width, separator))
+                continue
+        else:
+            unnamed_with_data.update(
+                index for index in range(width, len(cells)) if not is_blank(cells[index])
+            )
+            cells = cells + [None] * (width - len(cells))
+        # A cell of blanks holds nothing: it reads as empty, like an empty cell.
+        cells = ["" if is_blank(value) and value is not None else cell(value) for value in cells]
+        cells = cells[:width]
+        for index, value in enumerate(cells):
+            if isinstance(value, str) and (match := CONTROL_CHARACTERS.search(value)):
+                where = place(number, names[index] or column_letter(index + 1), line)
+                problems.append(control_character(where, match))
+        table.append((line, cells))
+    unnamed_with_data.update(
+        index
+        for index, name in enumerate(names)
+        if not name and any(not is_blank(cells[index]) for _line, cells in table)
+    )
+    problems += [
+        _("Column %(column)s holds data but has no name in the header row.")
+        % {"column": column_letter(index + 1)}
+        for index in sorted(unnamed_with_data)
+    ]
+    raise_problems(problems)
+    kept = [index for index, name in enumerate(names) if name]
+    return tablib.Dataset(
+        *([cells[index] for index in kept] for _line, cells in table),
+        headers=[names[index] for index in kept],
+    )
+
+
+def ragged_row(number, line, count, expected, separator):
+    return _(
+        "Row %(row)s (line %(line)s of the file) has %(count)s cells, but the header row "
+        "has %(expected)s columns: a separator is missing or one too many, perhaps in a "
+        "text that holds “%(separator)s” and is not in quotes."
+    ) % {
+        "row": number,
+        "line": line,
+        "count": count,
+        "expected": expected,
+        "separator": "tab" if separator == "\t" else separator,
+    }
+
+
+def control_character(where, match):
+    return _(
+        "%(place)s holds an invisible control character (%(code)s), which cannot be "
+        "stored. Remove it and save the file again."
+    ) % {"place": where, "code": f"U+{ord(match.group()):04X}"}
+
+
+def quote_problem(text, line_offset, delimiter):
+    """The column (1-based) of the first badly quoted cell of the record that starts
+    at `line_offset`, and whether its quote is never closed."""
+    column, position, end = 1, line_offset, len(text)
+    while position < end:
+        if text[position] == '"':
+            closing = position + 1
+            while True:
+                closing = text.find('"', closing)
+                if closing == -1:
+                    return column, True
+                if text[closing + 1 : closing + 2] == '"':
+                    closing += 2
+                    continue
+                break
+            if closing + 1 < end and text[closing + 1] not in (delimiter, "\r", "\n"):
+                # Closed on a later line, then text: the quote was meant to stay open.
+                return column, "\n" in text[position:closing] or "\r" in text[position:closing]
+            position = closing + 1
+        else:
+            while position < end and text[position] not in (delimiter, "\r", "\n"):
+                position += 1
+        if position >= end or text[position] in "\r\n":
+            break
+        column, position = column + 1, position + 1
+    return column, False
+
+
+def line_offset(text, line):
+    """Where physical line `line` (1-based, as the csv module counts) starts."""
+    offset = 0
+    for _number, content in zip(range(line - 1), io.StringIO(text, newline=""), strict=False):
+        offset += len(content)
+    return offset
+
+
+def read_csv(text):
+    delimiter = sniff_delimiter(text)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    records, line = [], 1
+    while True:
+        try:
+            cells = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as error:
+            raise csv_error(text, line, delimiter, records, error) from error
+        records.append((line, cells))
+        line = reader.line_num + 1
+    return build_dataset(records, separator=delimiter, cell=unescape_formula)
+
+
+def csv_error(text, line, delimiter, records, error):
+    """The message for a record the csv module cannot read: a quote problem."""
+    column, unclosed = quote_problem(text, line_offset(text, line), delimiter)
+    header = next((cells for _line, cells in records if any(c.strip() for c in cells)), None)
+    if header is None:
+        where = place(0, column_letter(column))
+    else:
+        data_rows = sum(1 for _line, cells in records if any(c.strip() for c in cells)) - 1
+        name = header[column - 1].strip() if column <= len(header) else ""
+        where = place(data_rows + 1, name or column_letter(column), line)
+    if "field larger than field limit" in str(error):
+        message = _(
+            '%(place)s: the cell is longer than %(limit)s characters; a quote (") is '
+            "probably not closed."
+        )
+    elif unclosed:
+        message = _(
+            '%(place)s: a quote (") opens this cell and is never closed, so the rest of '
+            "the file would be read into it. Close the quote or remove it."
+        )
+    else:
+        message = _(
+            '%(place)s: text follows the quote (") that closes this cell. Put the whole '
+            'cell in quotes and double the quotes inside it ("").'
+        )
+    return SpreadsheetError(message % {"place": where, "limit": f"{csv.field_size_limit():,}"})
+
+
 class SpreadsheetCSV(base_formats.CSV):
     """CSV as Excel writes it in any locale: the encoding and separator are detected."""
 
@@ -79,13 +304,7 @@ class SpreadsheetCSV(base_formats.CSV):
         text = decode_text(in_stream) if isinstance(in_stream, bytes) else in_stream
         if not text.strip():
             raise SpreadsheetError(_("The file is empty."))
-        try:
-            dataset = tablib.import_set(text, format="csv", delimiter=sniff_delimiter(text))
-        except (csv.Error, tablib.InvalidDimensions) as error:
-            raise SpreadsheetError(
-                _("The CSV file is malformed: %(error)s") % {"error": error}
-            ) from error
-        return map_cells(dataset, unescape_formula)
+        return read_csv(text)
 
     def export_data(self, dataset, **kwargs):
         # With a byte-order mark Excel reads UTF-8; escaped cells never run as formulas.
@@ -143,9 +362,16 @@ class SpreadsheetXLSX(base_formats.XLSX):
     def create_dataset(self, in_stream, **kwargs):
         check_workbook_archive(in_stream)
         try:
-            return super().create_dataset(in_stream, **kwargs)
+            workbook = openpyxl.load_workbook(io.BytesIO(in_stream), read_only=True, data_only=True)
+            try:
+                rows = [
+                    (None, list(values)) for values in workbook.active.iter_rows(values_only=True)
+                ]
+            finally:
+                workbook.close()
         except Exception as error:
             raise SpreadsheetError(NOT_A_WORKBOOK) from error
+        return build_dataset(rows)
 
 
 FORMAT_EXTENSIONS = {SpreadsheetCSV: {".csv", ".txt"}, SpreadsheetXLSX: {".xlsx"}}
@@ -209,6 +435,81 @@ class SpreadsheetAdminMixin(ImportExportModelAdmin):
 
     def add_data_read_fail_error_to_form(self, form, e):
         if isinstance(e, SpreadsheetError):
-            form.add_error("import_file", str(e))
+            form.add_error("import_file", e.messages)
         else:
             super().add_data_read_fail_error_to_form(form, e)
+
+    def import_action(self, request, **kwargs):
+        """Read the file, check its columns and cells, and show a dry run.
+
+        Like import-export's own, but a file the resource refuses (SpreadsheetError,
+        raised before any row is imported) is a form error, never a 500 or a
+        traceback. The confirmation step is always shown.
+        """
+        if not self.has_import_permission(request):
+            raise PermissionDenied
+        form = self.create_import_form(request)
+        resource_kwargs = self.get_import_resource_kwargs(request, form=form, **kwargs)
+        if not (request.POST and form.is_valid()):
+            resources = [
+                resource_class(**resource_kwargs)
+                for resource_class in self.get_import_resource_classes(request)
+            ]
+            return self.import_page(request, form, resources)
+        input_format = self.get_import_formats()[int(form.cleaned_data["format"])]()
+        import_file = form.cleaned_data["import_file"]
+        resource = self.choose_import_resource_class(form, request)(**resource_kwargs)
+        data = b"".join(import_file.chunks())
+        try:
+            dataset = input_format.create_dataset(data)
+        except Exception as error:
+            self.add_data_read_fail_error_to_form(form, error)
+            return self.import_page(request, form, [resource])
+        if not dataset:
+            form.add_error(
+                "import_file",
+                _(
+                    "No valid data to import. Ensure your file has the correct headers "
+                    "or data for import."
+                ),
+            )
+            return self.import_page(request, form, [resource])
+        try:
+            result = resource.import_data(
+                dataset,
+                dry_run=True,
+                raise_errors=False,
+                file_name=import_file.name,
+                user=request.user,
+                **self.get_import_data_kwargs(request=request, form=form, **kwargs),
+            )
+        except SpreadsheetError as error:
+            self.add_data_read_fail_error_to_form(form, error)
+            return self.import_page(request, form, [resource])
+        context = {"result": result}
+        if not result.has_errors() and not result.has_validation_errors():
+            import_file.tmp_storage_name = self.write_to_tmp_storage(import_file, input_format).name
+            context["confirm_form"] = self.create_confirm_form(request, import_form=form)
+        return self.import_page(request, form, [resource], **context)
+
+    def import_page(self, request, form, resources, status=200, **context):
+        """The import page, as import-export renders it."""
+        context = {
+            **self.get_import_context_data(),
+            **self.admin_site.each_context(request),
+            "title": _("Import"),
+            "form": form,
+            "opts": self.model._meta,
+            "media": self.media + form.media,
+            "fields_list": [
+                (
+                    resource.get_display_name(),
+                    [field.column_name for field in resource.get_user_visible_fields()],
+                )
+                for resource in resources
+            ],
+            "import_error_display": self.import_error_display,
+            **context,
+        }
+        request.current_app = self.admin_site.name
+        return TemplateResponse(request, [self.import_template_name], context, status=status)

@@ -11,8 +11,10 @@ import openpyxl
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils.translation import trans_real
 
-from profiles.models import Region
+from profiles.models import KeyFigure, Region, StaffCount
+from projects.models import Project
 
 pytestmark = pytest.mark.django_db
 
@@ -117,3 +119,152 @@ def test_a_workbook_of_too_many_parts_is_refused(editor_client, iom_panama):
 def test_a_workbook_within_the_limits_still_imports(editor_client, iom_panama):
     response = upload(editor_client, workbook_bytes(REGIONS_XLSX), "regions.xlsx", fmt="xlsx")
     assert response.context["result"].totals["new"] == 1
+
+
+# Item 11: broken CSV files and unreadable cells, each named by row and column.
+
+REGIONS = "iso_code,name_en,name_es,kind\n"
+FIGURES = (
+    "slug,category,label_en,label_es,qualifier,value,unit_en,unit_es,period_start,period_end\n"
+)
+FIGURE = "new-figure,assistance,New figure,Nueva cifra,exact,{value},people,personas,,2024-06-30\n"
+
+
+def refused(response):
+    """The messages of a refused import, after checking nothing was offered for import."""
+    assert response.status_code == 200
+    assert response.context.get("confirm_form") is None
+    html = response.content.decode()
+    assert "Traceback" not in html and "<class" not in html
+    return html
+
+
+def test_an_unterminated_quote_is_refused_instead_of_swallowing_rows(editor_client, iom_panama):
+    content = (
+        REGIONS + "PA-9,Veraguas,Veraguas,province\n"
+        'PA-3,"Colón,Colón,province\n'
+        "PA-4,Chiriquí,Chiriquí,province\n"
+        "PA-8,Panamá,Panamá,province\n"
+    )
+    html = refused(upload(editor_client, content.encode(), "regions.csv"))
+    assert (
+        "Row 2 (line 3 of the file), column “name_en”: a quote (&quot;) opens this cell and "
+        "is never closed, so the rest of the file would be read into it." in html
+    )
+    assert Region.objects.count() == 8
+
+
+def test_ragged_rows_say_which_row_has_how_many_cells(editor_client, iom_panama):
+    content = (
+        REGIONS + "PA-9,Veraguas,province\n"  # a cell short: every later cell shifts
+        "PA-3,Colón,Colón,province,coastal\n"
+        "PA-4,Chiriquí,Chiriquí,province,,\n"  # trailing empty cells are fine
+    )
+    html = refused(upload(editor_client, content.encode(), "regions.csv"))
+    assert "Row 1 (line 2 of the file) has 3 cells, but the header row has 4 columns" in html
+    assert "Row 2 (line 3 of the file) has 5 cells, but the header row has 4 columns" in html
+    assert "Row 3" not in html
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+def test_a_non_number_names_its_row_column_and_value(editor_client, iom_panama, fmt):
+    rows = [FIGURE.format(value="12"), FIGURE.format(value="abc").replace("new-", "other-")]
+    if fmt == "csv":
+        content = (FIGURES + "".join(rows)).encode()
+    else:
+        content = workbook_bytes([line.strip().split(",") for line in [FIGURES, *rows]])
+    html = refused(upload(editor_client, content, f"figures.{fmt}", fmt=fmt, model=KeyFigure))
+    assert "Row 2, column “value”: “abc” is not a number." in html
+    assert "ConversionSyntax" not in html
+    assert not KeyFigure.objects.filter(slug__in=["new-figure", "other-figure"]).exists()
+
+
+def test_whole_numbers_dates_yes_no_and_keys_are_checked_too(editor_client, iom_panama):
+    content = (
+        "iso_code,name_en,name_es,kind,has_presence,latitude,order\n"
+        "PA-9,Veraguas,Veraguas,province,sí,8.1,1.5\n"
+        "PA-3,Colón,Colón,province,1,nine,2\n"
+    )
+    html = refused(upload(editor_client, content.encode(), "regions.csv"))
+    assert "Row 1, column “has_presence”: “sí” is neither yes nor no" in html
+    assert "Row 1, column “order”: “1.5” is not a whole number." in html
+    assert "Row 2, column “latitude”: “nine” is not a number." in html
+    staff = "as_of,national,international\n2024-13-45,10,2\n"
+    html = refused(upload(editor_client, staff.encode(), "staff.csv", model=StaffCount))
+    assert "Row 1, column “as_of”: “2024-13-45” is not a date" in html
+
+
+def test_an_unknown_key_in_a_list_is_named_not_dropped(editor_client, iom_panama):
+    content = "slug,donors,sdg_goals\ngbv-local-government-darien,usaid;no-such-donor,5;x\n"
+    html = refused(upload(editor_client, content.encode(), "projects.csv", model=Project))
+    assert "Row 1, column “donors”: there is no donor “no-such-donor”." in html
+    assert "Row 1, column “sdg_goals”: “x” is not a number." in html
+
+
+def test_wrong_headers_are_named_with_the_expected_columns(editor_client, iom_panama):
+    content = "iso_code,name_en,nmae_es,notes\nPA-9,Veraguas,Veraguas,x\n"
+    html = refused(upload(editor_client, content.encode(), "regions.csv"))
+    assert "Unknown columns: “nmae_es”, “notes”." in html
+    assert (
+        "The columns of this list are: iso_code, name_en, name_es, kind, has_presence, "
+        "latitude, longitude, order." in html
+    )
+    html = refused(upload(editor_client, b"name_en,kind\nVeraguas,province\n", "regions.csv"))
+    assert "Missing columns: “iso_code”. They say which row is which" in html
+    html = refused(upload(editor_client, b"iso_code,kind,kind\nPA-9,a,b\n", "regions.csv"))
+    assert "These columns appear more than once in the header row: “kind”." in html
+
+
+@pytest.mark.parametrize("character", ["\x00", "\x07"], ids=["nul", "bell"])
+def test_a_control_character_is_named_by_row_and_column(editor_client, iom_panama, character):
+    content = (
+        REGIONS
+        + "PA-9,Veraguas,Veraguas,province\n" * 40
+        + f"PA-3,Co{character}lón,Colón,province\n"
+    )
+    html = refused(upload(editor_client, content.encode(), "regions.csv"))
+    code = f"U+{ord(character):04X}"
+    assert (
+        f"Row 41 (line 42 of the file), column “name_en” holds an invisible control "
+        f"character ({code}), which cannot be stored." in html
+    )
+    assert Region.objects.count() == 8
+
+
+def test_a_workbook_column_with_data_but_no_name_is_refused(editor_client, iom_panama):
+    rows = [["iso_code", "name_en", "name_es", "kind"], ["PA-1", "Bocas", "Bocas", "province", "x"]]
+    html = refused(upload(editor_client, workbook_bytes(rows), "regions.xlsx", fmt="xlsx"))
+    assert "Column E holds data but has no name in the header row." in html
+
+
+def test_many_problems_are_listed_up_to_a_limit(editor_client, iom_panama):
+    content = FIGURES + "".join(
+        FIGURE.format(value="abc").replace("new-figure", f"figure-{n}") for n in range(30)
+    )
+    html = refused(upload(editor_client, content.encode(), "figures.csv", model=KeyFigure))
+    assert "Row 20, column “value”" in html and "Row 21, column “value”" not in html
+    assert "30 problems in all; correct these and import the file again." in html
+
+
+def test_messages_are_in_the_editors_language(editor_client, iom_panama):
+    # The Spanish catalogue gets this entry from the translators; this test adds it to the
+    # loaded catalogue, to show the message goes through gettext in the request's language.
+    msgid = "“%(value)s” is not a number."
+    catalogue = trans_real.translation("es")._catalog._catalogs[0]
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setitem(catalogue, msgid, "«%(value)s» no es un número.")
+        patch.setitem(
+            catalogue, "Row %(row)s, column “%(column)s”", "Fila %(row)s, columna «%(column)s»"
+        )
+        content = (FIGURES + FIGURE.format(value="abc")).encode()
+        response = upload(
+            editor_client, content, "cifras.csv", model=KeyFigure, HTTP_ACCEPT_LANGUAGE="es"
+        )
+    assert "Fila 1, columna «value»: «abc» no es un número." in refused(response)
+
+
+def test_a_good_file_still_imports_after_all_these_checks(editor_client, iom_panama):
+    content = (FIGURES + FIGURE.format(value="12")).encode()
+    response = upload(editor_client, content, "figures.csv", model=KeyFigure)
+    assert response.context["result"].totals["new"] == 1
+    assert response.context["confirm_form"] is not None
