@@ -10,7 +10,7 @@ import re
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from .document import LANGUAGES
+from .schema import CHOICE, KEYS, LANGUAGES, NUMBER, SECTIONS, in_both_languages, items, label_of
 
 
 def _number(value):
@@ -36,116 +36,145 @@ def _change(key, label, old, new, unit=""):
     }
 
 
-def _staff(document):
-    return (document.get("staff") or {}).get("current") or {}
+def _label(value):
+    """A label as {"en", "es"}: lazy labels are rendered in both languages."""
+    return value if isinstance(value, dict) else in_both_languages(value)
+
+
+def _single_numbers(section, old_item, new_item):
+    for field in section.fields:
+        if field.kind == NUMBER:
+            yield _change(
+                f"{section.key}.{field.name}",
+                _label(label_of(section, field)),
+                old_item.get(field.name),
+                new_item.get(field.name),
+            )
+
+
+def _latest_numbers(section, old_items, new_items):
+    """A dated list (staff counts): the latest item's numbers of each document."""
+    old_item, new_item = (old_items or [{}])[0], (new_items or [{}])[0]
+    for field in section.fields:
+        if field.series == "per_field":
+            yield _change(
+                f"{section.series_key}.{field.name}",
+                _label(label_of(section, field)),
+                old_item.get(field.name),
+                new_item.get(field.name),
+            )
+
+
+def _item_numbers(section, old_items, new_items):
+    """The number of each item present in both documents (a key figure's value)."""
+    before = {section.item_key(item): item for item in old_items}
+    for field in section.fields:
+        if field.series != "per_item":
+            continue
+        for item in new_items:
+            old_item = before.get(section.item_key(item))
+            if old_item is not None:
+                yield _change(
+                    f"{section.series_key}.{section.item_key(item)}",
+                    item[section.name],
+                    old_item.get(field.name),
+                    item.get(field.name),
+                    unit=item.get(field.unit, "") if field.unit else "",
+                )
 
 
 def figure_changes(old, new):
-    """Numbers that changed: staff, derived counts, sites and every key figure."""
-    old_staff, new_staff = _staff(old), _staff(new)
-    old_office, new_office = old.get("office") or {}, new.get("office") or {}
-    rows = [
-        _change("staff.total", _("Staff, total"), old_staff.get("total"), new_staff.get("total")),
-        _change(
-            "staff.national",
-            _("National staff"),
-            old_staff.get("national"),
-            new_staff.get("national"),
-        ),
-        _change(
-            "staff.international",
-            _("International staff"),
-            old_staff.get("international"),
-            new_staff.get("international"),
-        ),
-        _change(
-            "staff.mission", _("Mission staff"), old_staff.get("mission"), new_staff.get("mission")
-        ),
-    ]
-    labels = {
-        "regions": _("Regions of presence"),
-        "offices": _("Offices"),
-        "projects": _("Projects"),
-        "publications": _("Publications"),
-    }
-    for key, label in labels.items():
-        rows.append(_change(f"counts.{key}", label, old["counts"].get(key), new["counts"].get(key)))
-    rows.append(
-        _change(
-            "office.sites",
-            _("Sites"),
-            (old_office.get("sites") or {}).get("count"),
-            (new_office.get("sites") or {}).get("count"),
-        )
-    )
-    rows.append(
-        _change(
-            "office.presence_since",
-            _("In Panama since"),
-            old_office.get("presence_since"),
-            new_office.get("presence_since"),
-        )
-    )
-    old_figures = {f["slug"]: f for f in old.get("key_figures", [])}
-    for figure in new.get("key_figures", []):
-        before = old_figures.get(figure["slug"])
-        if before:
+    """Numbers that changed: the office's, the latest staff count's, every key figure's,
+    and the number of items of each counted section."""
+    rows = []
+    for section in SECTIONS:
+        old_items, new_items = items(old, section), items(new, section)
+        if section.single:
+            if old_items and new_items:
+                rows.extend(_single_numbers(section, old_items[0], new_items[0]))
+        elif any(field.series == "per_field" for field in section.fields):
+            rows.extend(_latest_numbers(section, old_items, new_items))
+        else:
+            rows.extend(_item_numbers(section, old_items, new_items))
+    for section in SECTIONS:
+        if section.counted:
             rows.append(
                 _change(
-                    f"figure.{figure['slug']}",
-                    figure["label"],
-                    before["value"],
-                    figure["value"],
-                    unit=figure["unit"],
+                    f"counts.{section.key}",
+                    _label(section.label),
+                    len(items(old, section)),
+                    len(items(new, section)),
                 )
             )
     return [row for row in rows if row]
 
 
-LIST_SECTIONS = [
-    # (section, key of an item, field naming it, label)
-    ("projects", lambda i: i["slug"], "title"),
-    ("publications", lambda i: i["slug"], "title"),
-    ("stories", lambda i: i["slug"], "title"),
-    ("regions", lambda i: i["iso_code"], "name"),
-    ("offices", lambda i: f"{i['kind']}:{i['region']}", "name"),
-    ("donors", lambda i: i["slug"], "name"),
-    ("thematic_areas", lambda i: i["slug"], "name"),
-    ("areas_of_work", lambda i: i["slug"], "name"),
-    ("key_actors", lambda i: i["name"]["en"] or i["name"]["es"], "name"),
-    ("key_figures", lambda i: i["slug"], "label"),
-]
+def _shown(document, section, field, item):
+    """A field's value as the compare page shows it: texts and choice labels in both
+    languages, lists joined, everything else as stored."""
+    value = item.get(field.name)
+    if field.kind == CHOICE:
+        labels = document.get("choices", {}).get(f"{section.key}.{field.name}", {})
+        return labels.get(value, {"en": value or "", "es": value or ""})
+    if field.kind == KEYS:
+        return "; ".join(str(key) for key in value or [])
+    if value is None:
+        return ""
+    return value
 
 
-def section_labels():
-    return {
-        "projects": _("Projects"),
-        "publications": _("Publications"),
-        "stories": _("News stories"),
-        "regions": _("Regions of presence"),
-        "offices": _("Offices"),
-        "donors": _("Donors"),
-        "thematic_areas": _("Thematic areas"),
-        "areas_of_work": _("Areas of work"),
-        "key_actors": _("Key actors"),
-        "key_figures": _("Key figures"),
-        "office": _("The office"),
-        "institutional_sections": _("Key institutional information"),
-    }
+def _compared_in_lists(section, field):
+    """Fields whose change is listed under its item: not the long texts (compared word by
+    word) and not the numbers followed as figures."""
+    return not field.long and not field.series and not (section.single and field.kind == NUMBER)
+
+
+def item_changes(old, new, section):
+    """[{"item", "key", "fields": [{"field", "old", "new"}]}] for items in both documents."""
+    before = {section.item_key(item): item for item in items(old, section)}
+    changed = []
+    for item in items(new, section):
+        old_item = before.get(section.item_key(item))
+        if old_item is None:
+            continue
+        fields = [
+            {
+                "name": field.name,
+                "field": _label(label_of(section, field)),
+                "old": _shown(old, section, field, old_item),
+                "new": _shown(new, section, field, item),
+            }
+            for field in section.fields
+            if _compared_in_lists(section, field)
+            and old_item.get(field.name) != item.get(field.name)
+        ]
+        if fields:
+            changed.append(
+                {"item": item[section.name], "key": section.item_key(item), "fields": fields}
+            )
+    return changed
 
 
 def list_changes(old, new):
-    """Items added to and removed from each list."""
-    labels = section_labels()
+    """Items added to, removed from and changed in each section."""
     changes = []
-    for section, key, name_field in LIST_SECTIONS:
-        before = {key(item): item for item in old.get(section, [])}
-        after = {key(item): item for item in new.get(section, [])}
-        added = [after[k][name_field] for k in after if k not in before]
-        removed = [before[k][name_field] for k in before if k not in after]
-        if added or removed:
+    for section in SECTIONS:
+        if any(field.series == "per_field" for field in section.fields):
+            continue  # dated counts: their numbers are compared as figures
+        before = {section.item_key(item): item for item in items(old, section)}
+        after = {section.item_key(item): item for item in items(new, section)}
+        added = [after[k][section.name] for k in after if k not in before]
+        removed = [before[k][section.name] for k in before if k not in after]
+        changed = item_changes(old, new, section)
+        if added or removed or changed:
             changes.append(
-                {"section": section, "label": labels[section], "added": added, "removed": removed}
+                {
+                    "section": section.key,
+                    "label": _label(section.label),
+                    "added": added,
+                    "removed": removed,
+                    "changed": changed,
+                }
             )
     return changes
 
@@ -175,20 +204,25 @@ def word_diff(old: str, new: str):
 
 
 def _texts(document):
-    """Every long-lived text of a document, keyed, with its label."""
-    office = document.get("office") or {}
-    fields = {
-        "tagline": _("Tagline"),
-        "about_organization": _("Who we are"),
-        "about_office": _("IOM in Panama"),
-        "closing_message": _("Our message"),
-    }
-    texts = {f"office.{field}": (label, office.get(field)) for field, label in fields.items()}
-    contact = office.get("contact") or {}
-    texts["office.street_address"] = (_("Street address"), contact.get("street_address"))
-    for section in document.get("institutional_sections", []):
-        texts[f"section.{section['kind']}"] = (section["title"], section["body"])
-    return {key: value for key, value in texts.items() if value[1]}
+    """Every long text of a document, keyed by section, item and field, with its label."""
+    texts = {}
+    for section in SECTIONS:
+        for item in items(document, section):
+            for field in section.fields:
+                value = item.get(field.name)
+                if not (field.long and isinstance(value, dict) and any(value.values())):
+                    continue
+                key = f"{section.key}.{section.item_key(item)}.{field.name}"
+                label = _label(label_of(section, field))
+                if not section.single:
+                    name = item[section.name]
+                    name = name if isinstance(name, dict) else {"en": name, "es": name}
+                    label = {
+                        language: f"{name.get(language) or name.get('en')} — {label[language]}"
+                        for language in label
+                    }
+                texts[key] = (label, value)
+    return texts
 
 
 def text_changes(old, new, language):
@@ -235,6 +269,9 @@ def summarize(diff: dict) -> str:
         parts.append(ngettext("%d item added", "%d items added", added) % added)
     if removed:
         parts.append(ngettext("%d item removed", "%d items removed", removed) % removed)
+    changed = sum(len(change["changed"]) for change in diff["lists"])
+    if changed:
+        parts.append(ngettext("%d item changed", "%d items changed", changed) % changed)
     if diff["texts"]:
         count = len(diff["texts"])
         parts.append(ngettext("%d text changed", "%d texts changed", count) % count)

@@ -13,6 +13,9 @@ import re
 from openpyxl import Workbook
 from openpyxl.cell.cell import TYPE_STRING
 
+from .presentation import file_url
+from .schema import FILE, SECTIONS, facts, items
+
 FACT_COLUMNS = [
     "snapshot_date",
     "section",
@@ -121,169 +124,41 @@ def _period(start, end):
     return end or start or ""
 
 
-class FactRows:
-    """The rows of one document, one per fact."""
-
-    def __init__(self, document, snapshot_date):
-        self.document = document
-        self.date = snapshot_date or ""
-        self.rows = []
-
-    def add(self, section, item_key, field, value, *, unit="", period="", source=""):
-        value_en, value_es = _both(value)
-        self.rows.append(
-            {
-                "snapshot_date": self.date,
-                "section": section,
-                "item_key": item_key,
-                "field": field,
-                "value_en": value_en,
-                "value_es": value_es,
-                "unit": _both(unit)[0],
-                "period": period,
-                "source": _both(source)[0],
-            }
-        )
-
-    def add_fields(self, section, item_key, item, fields):
-        for field in fields:
-            if item.get(field) not in (None, "", [], {"en": "", "es": ""}):
-                self.add(section, item_key, field, item[field])
-
-    def build(self):
-        document = self.document
-        office = document.get("office") or {}
-        self.add_fields(
-            "office",
-            "office",
-            office,
-            [
-                "name",
-                "tagline",
-                "about_organization",
-                "about_office",
-                "closing_message",
-                "presence_since",
-            ],
-        )
-        sites = office.get("sites") or {}
-        if sites.get("count") is not None:
-            self.add("office", "office", "sites", sites["count"], period=sites.get("qualifier", ""))
-        contact = office.get("contact") or {}
-        self.add_fields(
-            "contact",
-            "office",
-            contact,
-            ["street_address", "city", "country", "email", "phone", "website"],
-        )
-        for account in contact.get("social", []):
-            self.add("contact", account["network"], "social_account", account["handle"])
-        for count in document["staff"]["history"]:
-            for field in ("national", "international", "total", "mission"):
-                if count.get(field) is not None:
-                    self.add(
-                        "staff",
-                        count["as_of"],
-                        field,
-                        count[field],
-                        unit="people",
-                        period=count["as_of"],
-                        source=count.get("source", ""),
-                    )
-        for key, value in document["counts"].items():
-            self.add("counts", key, "count", value)
-        for region in document["regions"]:
-            self.add_fields(
-                "regions", region["iso_code"], region, ["name", "kind", "latitude", "longitude"]
-            )
-        for office_row in document["offices"]:
-            key = f"{office_row['kind']}:{office_row['region']}"
-            self.add_fields(
-                "offices",
-                key,
-                office_row,
-                [
-                    "name",
-                    "kind",
-                    "description",
-                    "address",
-                    "city",
-                    "region",
-                    "latitude",
-                    "longitude",
-                ],
-            )
-        for section in ("areas_of_work", "thematic_areas"):
-            for area in document[section]:
-                self.add(section, area["slug"], "name", area["name"])
-        for section in document["institutional_sections"]:
-            self.add_fields(
-                "institutional_sections", section["kind"], section, ["title", "body", "link"]
-            )
-        for number, actor in enumerate(document["key_actors"], start=1):
-            self.add("key_actors", str(number), "name", actor["name"])
-        for figure in document["key_figures"]:
-            period = _period(figure.get("period_start"), figure.get("period_end"))
-            self.add("key_figures", figure["slug"], "label", figure["label"])
-            self.add("key_figures", figure["slug"], "category", figure["category"])
-            self.add(
-                "key_figures",
-                figure["slug"],
-                "value",
-                figure["value"],
-                unit=figure["unit"],
-                period=period,
-                source=figure["source"],
-            )
-            self.add("key_figures", figure["slug"], "qualifier", figure["qualifier"])
-        for donor in document["donors"]:
-            self.add_fields("donors", donor["slug"], donor, ["name", "website", "logo"])
-        for project in document["projects"]:
-            self.add_fields(
-                "projects",
-                project["slug"],
-                project,
-                [
-                    "title",
-                    "acronym",
-                    "summary",
-                    "status",
-                    "start_date",
-                    "end_date",
-                    "donors",
-                    "regions",
-                    "thematic_areas",
-                    "sdg_goals",
-                    "compact_objectives",
-                ],
-            )
-        for publication in document["publications"]:
-            self.add_fields(
-                "publications",
-                publication["slug"],
-                publication,
-                [
-                    "title",
-                    "kind",
-                    "summary",
-                    "published_on",
-                    "period_start",
-                    "period_end",
-                    "language",
-                    "url",
-                    "file",
-                    "cover",
-                ],
-            )
-        for story in document["stories"]:
-            self.add_fields(
-                "stories", story["slug"], story, ["title", "published_on", "summary", "body"]
-            )
-        return self.rows
+def _cell(fact):
+    if fact.field.kind == FILE:
+        url = file_url(fact.section.key, fact.field.name, fact.item)
+        return url, url
+    return _both(fact.value)
 
 
 def fact_rows(document, snapshot_date=None):
-    return FactRows(document, snapshot_date).build()
+    """One row per fact of the document, generated from its declared schema."""
+    date = snapshot_date or ""
+    rows = []
+    for fact in facts(document):
+        value_en, value_es = _cell(fact)
+        rows.append(
+            {
+                "snapshot_date": date,
+                "section": fact.section.key,
+                "item_key": fact.item_key,
+                "field": fact.field.name,
+                "value_en": value_en,
+                "value_es": value_es,
+                "unit": _both(fact.unit)[0],
+                "period": _period(*fact.period) if fact.period else "",
+                "source": _both(fact.source)[0],
+            }
+        )
+    for section in SECTIONS:
+        if section.counted:
+            count = len(items(document, section))
+            rows.append(
+                {"snapshot_date": date, "section": "counts", "item_key": section.key}
+                | {"field": "count", "value_en": count, "value_es": count}
+                | {"unit": "", "period": "", "source": ""}
+            )
+    return rows
 
 
 def write_csv(rows, columns) -> bytes:
@@ -377,6 +252,18 @@ def diff_rows(diff):
                         "kind": kind,
                         "section": change["section"],
                         "item": _both(name)[0] or _both(name)[1],
+                    }
+                )
+        for item in change.get("changed", []):
+            for field in item["fields"]:
+                rows.append(
+                    {
+                        "kind": "changed",
+                        "section": change["section"],
+                        "item": item["key"],
+                        "field": field["name"],
+                        "old_value": _both(field["old"])[0] or _both(field["old"])[1],
+                        "new_value": _both(field["new"])[0] or _both(field["new"])[1],
                     }
                 )
     for text in diff["texts"]:

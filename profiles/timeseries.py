@@ -5,27 +5,10 @@ figure's period end), not by when the snapshot was taken, so the same fact
 repeated in later versions is one point.
 """
 
-from django.utils import translation
-from django.utils.translation import gettext_lazy as _
-
 from .content_cache import get_or_build
-from .document import LANGUAGES, SCHEMA_VERSION, current_document, upgrade_document
+from .document import SCHEMA_VERSION, current_document, upgrade_document
 from .models import Snapshot
-
-STAFF_SERIES = [
-    ("staff.total", _("Staff, total"), "total"),
-    ("staff.national", _("National staff"), "national"),
-    ("staff.international", _("International staff"), "international"),
-]
-
-
-def in_both_languages(text):
-    """A translatable label as {"en": …, "es": …}, like the document's own texts."""
-    labels = {}
-    for language in LANGUAGES:
-        with translation.override(language):
-            labels[language] = str(text)
-    return labels
+from .schema import SECTIONS, in_both_languages, items, label_of
 
 
 def published_documents():
@@ -35,43 +18,39 @@ def published_documents():
 
 
 def series_from_documents(documents):
-    """Every staff count and every numeric key figure with at least two dated values."""
-    staff = {}
-    figures = {}
-    for document in documents:
-        for count in document["staff"]["history"]:
-            staff[count["as_of"]] = count
-        for figure in document["key_figures"]:
-            entry = figures.setdefault(figure["slug"], {"figure": figure, "points": {}})
-            entry["figure"] = figure  # the newest label and unit win
-            entry["points"][figure["period_end"]] = figure["value"]
-    series = [
-        {
-            "key": key,
-            "label": in_both_languages(label),
-            "unit": "",
-            "points": [
-                {"date": date, "value": staff[date][field]}
-                for date in sorted(staff)
-                if staff[date][field] is not None
-            ],
-        }
-        for key, label, field in STAFF_SERIES
-    ]
-    for slug, entry in figures.items():
-        series.append(
-            {
-                "key": f"figure.{slug}",
-                "label": entry["figure"]["label"],
-                "unit": entry["figure"]["unit"],
-                "points": [
-                    {"date": date, "value": value}
-                    for date, value in sorted(entry["points"].items())
-                    if isinstance(value, int | float)
-                ],
-            }
-        )
-    return [item for item in series if len(item["points"]) > 1]
+    """Every number declared as followed over time, with at least two dated values.
+
+    A field followed per field (staff counts) makes one series of the field across
+    the section's dated items; a field followed per item (a key figure's value)
+    makes one series per item, dated by its period end. Later documents win.
+    """
+    series = {}
+    for section in SECTIONS:
+        for field in section.fields:
+            if not field.series:
+                continue
+            date_field = field.period[1]
+            for document in documents:
+                for item in items(document, section):
+                    if field.series == "per_field":
+                        key, label, unit = f"{section.series_key}.{field.name}", None, ""
+                    else:
+                        key = f"{section.series_key}.{section.item_key(item)}"
+                        label, unit = item[section.name], item.get(field.unit, "")
+                    entry = series.setdefault(key, {"key": key, "points": {}})
+                    entry["label"] = label or in_both_languages(label_of(section, field))
+                    entry["unit"] = unit
+                    entry["points"][item.get(date_field)] = item.get(field.name)
+    result = []
+    for entry in series.values():
+        points = [
+            {"date": date, "value": value}
+            for date, value in sorted(entry["points"].items())
+            if date and isinstance(value, int | float) and not isinstance(value, bool)
+        ]
+        if len(points) > 1:
+            result.append(entry | {"points": points})
+    return result
 
 
 def figures_over_time():

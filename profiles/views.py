@@ -14,15 +14,17 @@ from django.views.generic import TemplateView
 
 from .diff import diff_documents
 from .document import current_document
-from .models import KeyFigure, Snapshot
+from .models import Snapshot
+from .presentation import for_pages
 from .snapshots import change_summaries, stored_document
 from .timeseries import bar_chart, figures_over_time
 
 
 def figure_groups(document):
-    """Key figures grouped by category, in the categories' order."""
+    """Key figures grouped by category, in the categories' order, with the labels the
+    document carries."""
     groups = []
-    for category, label in KeyFigure.Category.choices:
+    for category, label in document["choices"]["key_figures.category"].items():
         figures = [f for f in document["key_figures"] if f["category"] == category]
         if figures:
             groups.append({"category": category, "label": label, "figures": figures})
@@ -73,7 +75,7 @@ class DocumentView(TemplateView):
         return current_document()
 
     def get_context_data(self, **kwargs):
-        self.doc = self.get_document()
+        self.doc = for_pages(self.get_document())
         return super().get_context_data(doc=self.doc, **kwargs)
 
 

@@ -9,10 +9,6 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, pgettext
 from django.utils.translation import gettext as _
 
-from profiles.models import Office, Region, SocialAccount
-from projects.models import Project
-from publications.models import Publication
-
 register = template.Library()
 
 
@@ -127,19 +123,3 @@ def percent_of(part, whole):
         return round(100 * part / whole)
     except (TypeError, ZeroDivisionError):
         return 0
-
-
-CHOICES = {
-    "network": SocialAccount.Network,
-    "office_kind": Office.Kind,
-    "region_kind": Region.Kind,
-    "project_status": Project.Status,
-    "publication_kind": Publication.Kind,
-    "publication_language": Publication.Language,
-}
-
-
-@register.filter
-def label(code, choices):
-    """The translated label of a stored choice: `{{ project.status|label:"project_status" }}`."""
-    return dict(CHOICES[choices].choices).get(code, code)

@@ -75,7 +75,7 @@ def writer(marked):
 
 def pair(document, figure_slug):
     """(staff marker, key figure marker) as the document holds them."""
-    staff = document["staff"]["current"]["international"]
+    staff = document["staff"][0]["international"]
     (figure,) = [item for item in document["key_figures"] if item["slug"] == figure_slug]
     return staff, figure["value"]
 

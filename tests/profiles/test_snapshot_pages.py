@@ -1,11 +1,12 @@
 """The real 2022, 2023 and 2024 versions, their pages and their comparison."""
 
 import datetime as dt
+import json
+from pathlib import Path
 
 import pytest
 from django.db import connection
 
-from profiles.document import build_document
 from profiles.models import Snapshot
 
 pytestmark = pytest.mark.django_db
@@ -88,25 +89,45 @@ def test_figures_over_time_on_the_home_page(client, iom_panama_versions):
         assert f'<td class="num">{value}</td>' in dtm
 
 
-def test_an_older_schema_version_still_renders(client, iom_panama):
-    document = build_document()
-    del document["languages"]
-    document["schema_version"] = 1
-    for language_dict in (document["office"]["name"], document["office"]["tagline"]):
-        language_dict["es"] = ""
+SCHEMA_3_DOCUMENT = Path(__file__).parent / "fixtures" / "snapshot-2024-06-30-schema-3.json"
+
+
+def stored_in_schema(version):
+    """The real 2024-06-30 version as schema 3 stored it, or as schema 2 or 1 had it."""
+    document = json.loads(SCHEMA_3_DOCUMENT.read_text())
+    if version <= 2:
+        document["donors"] = [
+            {k: v for k, v in d.items() if k != "logo_srcset"} for d in document["donors"]
+        ]
+        document["publications"] = [
+            {k: v for k, v in p.items() if k != "cover_srcset"} for p in document["publications"]
+        ]
+    if version == 1:
+        del document["languages"]
+        for text in (document["office"]["name"], document["office"]["tagline"]):
+            text["es"] = ""
+    return document | {"schema_version": version}
+
+
+@pytest.mark.parametrize("version", [1, 2, 3])
+def test_an_older_schema_version_still_renders(client, iom_panama, version):
     snapshot = Snapshot.objects.create(
         date=dt.date(2021, 1, 1),
-        title_en="Schema 1",
-        document=document,
-        schema_version=1,
+        title_en=f"Schema {version}",
+        document=stored_in_schema(version),
+        schema_version=version,
         checksum="x" * 64,
         status="published",
         published_at=dt.datetime(2021, 1, 2, tzinfo=dt.UTC),
     )
     html = client.get("/es/versiones/2021-01-01/").content.decode()
-    assert "Esta versión se publicó solo en inglés" in html
+    assert ("Esta versión se publicó solo en inglés" in html) == (version == 1)
     assert "<strong>200</strong> funcionarios" in html
-    assert snapshot.document["schema_version"] == 1
+    assert "Calle Luis Bonilla" in html
+    assert client.get("/en/snapshots/2021-01-01/").status_code == 200
+    assert client.get("/snapshots/2021-01-01.csv").status_code == 200
+    assert client.get("/en/snapshots/compare/?a=2021-01-01&b=current").status_code == 200
+    assert snapshot.document["schema_version"] == version
 
 
 @pytest.mark.skipif(
