@@ -166,7 +166,10 @@ def datapackage(request):
             csv_schema(wide_columns, dict.fromkeys(wide_columns[4:], "number")),
         ),
     ]
-    for date in Snapshot.objects.public().order_by("date").values_list("date", flat=True):
+    public = Snapshot.objects.public().order_by("date").values_list("date", "checksum")
+    for date, checksum in public:
+        # The checksum lets anyone holding a copy of this file detect a version that was
+        # rewritten afterwards (`verify_snapshots --against`).
         resources.append(
             _resource(
                 f"profile-{date.isoformat()}",
@@ -174,6 +177,7 @@ def datapackage(request):
                 absolute("snapshot", date=date, fmt="csv"),
                 facts,
             )
+            | {"snapshot_date": date.isoformat(), "snapshot_checksum": checksum}
         )
     package = {
         "profile": "data-package",

@@ -224,8 +224,28 @@ def test_verify_snapshots_reads_a_data_package_and_an_atom_feed(iom_panama_versi
 
 @pytest.mark.django_db
 def test_verify_snapshots_refuses_a_source_without_checksums(client, iom_panama_versions, tmp_path):
-    """Today's public data package lists the CSV files but no snapshot checksums."""
+    """A data package that lists no snapshot checksums proves nothing."""
     package = tmp_path / "datapackage.json"
-    package.write_bytes(client.get("/data/datapackage.json").content)
+    data = client.get("/data/datapackage.json").json()
+    for resource in data["resources"]:
+        resource.pop("snapshot_checksum", None)
+    package.write_text(json.dumps(data))
     with pytest.raises(CommandError, match="publishes no snapshot checksums"):
         verify("--against", str(package))
+
+
+@pytest.mark.django_db
+def test_a_saved_copy_of_the_public_data_package_catches_a_rewritten_version(
+    client, iom_panama_versions, tmp_path
+):
+    package = client.get("/data/datapackage.json").json()
+    published = {r["snapshot_date"]: r["snapshot_checksum"] for r in package["resources"][3:]}
+    assert published == {
+        s.date.isoformat(): s.checksum for s in Snapshot.objects.public().order_by("date")
+    }
+    saved = tmp_path / "datapackage.json"
+    saved.write_text(json.dumps(package))
+    assert "every checksum intact" in verify("--against", str(saved))[0]
+    rewrite(Snapshot.objects.get(date="2023-10-31"), audit_too=True)
+    with pytest.raises(CommandError, match="2023-10-31: the checksum differs from the one in"):
+        verify("--against", str(saved))
