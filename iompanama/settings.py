@@ -223,6 +223,11 @@ STORAGES = {
 
 IMPORT_EXPORT_USE_TRANSACTIONS = True
 IMPORT_EXPORT_SKIP_ADMIN_LOG = False
+# Uploads waiting for the editor to confirm an import (an hour at most): private to
+# the application, never served; beside MEDIA_ROOT unless set.
+IMPORT_EXPORT_PENDING_DIR = Path(
+    os.environ.get("IMPORT_EXPORT_PENDING_DIR") or MEDIA_ROOT.parent / "pending-imports"
+)
 
 # The seed documents the loader reads: ../shared/seeds beside the checkout.
 IOM_SEEDS_DIR = Path(os.environ.get("IOM_SEEDS_DIR", BASE_DIR.parent / "shared" / "seeds"))

@@ -1,5 +1,6 @@
 """Import/export resources: English and Spanish columns, natural keys, `;`-separated lists."""
 
+import re
 from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import ValidationError
@@ -98,7 +99,7 @@ class CellChecks:
         problems = []
         for key in keys:
             if self.numeric_keys:
-                if not key.isdigit():
+                if not re.fullmatch(r"[0-9]{1,18}", key):
                     problems.append(_("“%(value)s” is not a number.") % {"value": shown(key)})
                     continue
                 key = str(int(key))

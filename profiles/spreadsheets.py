@@ -7,20 +7,27 @@ Each is read correctly or refused with a message that says why.
 
 import csv
 import io
+import os
 import re
+import secrets
+import time
 import zipfile
 from pathlib import Path
 
 import openpyxl
 import tablib
 from django import forms
+from django.conf import settings
 from django.contrib.auth import get_permission_codename
 from django.core.exceptions import PermissionDenied
 from django.template.response import TemplateResponse
+from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_POST
 from import_export.admin import ImportExportModelAdmin
 from import_export.formats import base_formats
-from import_export.forms import ImportForm
+from import_export.forms import ConfirmImportForm, ImportForm
+from import_export.tmp_storages import BaseStorage
 
 from .exports import escape_formula, unescape_formula, write_xlsx
 
@@ -374,6 +381,7 @@ class SpreadsheetXLSX(base_formats.XLSX):
         return build_dataset(rows)
 
 
+UNKNOWN_RESOURCE = _("Unknown kind of import. Upload the file again.")
 FORMAT_EXTENSIONS = {SpreadsheetCSV: {".csv", ".txt"}, SpreadsheetXLSX: {".xlsx"}}
 
 
@@ -383,6 +391,14 @@ class SpreadsheetImportForm(ImportForm):
     def __init__(self, formats, resources, **kwargs):
         self.format_classes = formats
         super().__init__(formats, resources, **kwargs)
+        self.fields["resource"].error_messages["invalid_choice"] = UNKNOWN_RESOURCE
+
+    def non_field_errors(self):
+        # The resource is a hidden field when there is one; its errors are shown too.
+        hidden = [error for field in self.hidden_fields() for error in field.errors]
+        return self.error_class(
+            [*super().non_field_errors(), *hidden], error_class="nonfield", renderer=self.renderer
+        )
 
     def clean_import_file(self):
         upload = self.cleaned_data["import_file"]
@@ -417,11 +433,107 @@ class SpreadsheetImportForm(ImportForm):
         return cleaned
 
 
+# An uploaded file waits this long for its editor to confirm the import.
+PENDING_IMPORT_SECONDS = 60 * 60
+PENDING_NAME = re.compile(r"[A-Za-z0-9_-]{43}")  # secrets.token_urlsafe(32)
+PENDING_GONE = _(
+    "This import is no longer waiting for confirmation: it was imported already, it "
+    "expired after an hour, or someone else started it. Upload the file again."
+)
+
+
+def pending_imports_dir() -> Path:
+    configured = getattr(settings, "IMPORT_EXPORT_PENDING_DIR", None)
+    return Path(configured or Path(settings.MEDIA_ROOT).parent / "pending-imports")
+
+
+def remove_expired_pending_imports(now=None):
+    """Delete the uploads that waited longer than PENDING_IMPORT_SECONDS."""
+    directory = pending_imports_dir()
+    if not directory.is_dir():
+        return
+    limit = (now or time.time()) - PENDING_IMPORT_SECONDS
+    for entry in directory.iterdir():
+        try:
+            if entry.is_file() and entry.stat().st_mtime < limit:
+                entry.unlink(missing_ok=True)
+        except FileNotFoundError:
+            continue  # another worker removed it first
+
+
+class PendingImportStorage(BaseStorage):
+    """An uploaded file waiting for its editor to confirm the import.
+
+    import-export's TempFolderStorage keeps it in the system temp directory under a
+    name the confirmation form sends back, and reads and deletes whatever file of
+    that base name the form names. Here the file lives in a directory only the
+    application writes to (IMPORT_EXPORT_PENDING_DIR), under a random name
+    (secrets.token_urlsafe) joined to its owner: the user and the list it is for.
+    The form carries only the random part, so a name of any other shape, another
+    user's upload and an upload older than an hour are simply not found.
+    """
+
+    def __init__(self, *, owner, name=None, **kwargs):
+        super().__init__(name=name, read_mode="rb")
+        self.owner = re.sub(r"[^A-Za-z0-9_.-]", "_", owner)
+
+    def path(self) -> Path:
+        if not isinstance(self.name, str) or not PENDING_NAME.fullmatch(self.name):
+            raise SpreadsheetError(PENDING_GONE)
+        return pending_imports_dir() / f"{self.owner}.{self.name}"
+
+    def save(self, data: bytes):
+        remove_expired_pending_imports()
+        pending_imports_dir().mkdir(mode=0o700, parents=True, exist_ok=True)
+        self.name = secrets.token_urlsafe(32)
+        descriptor = os.open(self.path(), os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(descriptor, "wb") as file:
+            file.write(data)
+
+    def read(self) -> bytes:
+        remove_expired_pending_imports()
+        try:
+            return self.path().read_bytes()
+        except FileNotFoundError:
+            raise SpreadsheetError(PENDING_GONE) from None
+
+    def remove(self):
+        self.path().unlink(missing_ok=True)
+
+
+class SpreadsheetConfirmForm(ConfirmImportForm):
+    """The confirmation step's hidden fields, each checked before it is used."""
+
+    def __init__(self, *args, format_count=0, resource_count=1, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.format_count, self.resource_count = format_count, resource_count
+
+    def clean_import_file_name(self):
+        name = self.cleaned_data["import_file_name"]
+        if not PENDING_NAME.fullmatch(name):
+            raise forms.ValidationError(PENDING_GONE)
+        return name
+
+    def clean_format(self):
+        value = self.cleaned_data["format"]
+        if not (re.fullmatch(r"[0-9]{1,3}", value) and int(value) < self.format_count):
+            raise forms.ValidationError(_("Unknown file format. Upload the file again."))
+        return value
+
+    def clean_resource(self):
+        value = self.cleaned_data.get("resource") or ""
+        if value and not (re.fullmatch(r"[0-9]{1,3}", value) and int(value) < self.resource_count):
+            raise forms.ValidationError(UNKNOWN_RESOURCE)
+        return value
+
+
 class SpreadsheetAdminMixin(ImportExportModelAdmin):
     """Import and export with CSV and XLSX, for editors with the right permissions."""
 
     formats = [SpreadsheetCSV, SpreadsheetXLSX]
     import_form_class = SpreadsheetImportForm
+    confirm_form_class = SpreadsheetConfirmForm
+    tmp_storage_class = PendingImportStorage
 
     def has_import_permission(self, request):
         opts = self.opts
@@ -488,9 +600,77 @@ class SpreadsheetAdminMixin(ImportExportModelAdmin):
             return self.import_page(request, form, [resource])
         context = {"result": result}
         if not result.has_errors() and not result.has_validation_errors():
-            import_file.tmp_storage_name = self.write_to_tmp_storage(import_file, input_format).name
+            pending = self.pending_import(request)
+            pending.save(data)
+            import_file.tmp_storage_name = pending.name
             context["confirm_form"] = self.create_confirm_form(request, import_form=form)
         return self.import_page(request, form, [resource], **context)
+
+    def pending_import(self, request, name=None):
+        owner = f"{request.user.pk}-{self.opts.label_lower}"
+        return self.get_tmp_storage_class()(
+            owner=owner, name=name, **self.get_tmp_storage_class_kwargs()
+        )
+
+    def get_confirm_form_kwargs(self, request, import_form=None):
+        return {
+            **super().get_confirm_form_kwargs(request, import_form),
+            "format_count": len(self.get_import_formats()),
+            "resource_count": len(self.get_import_resource_classes(request)),
+        }
+
+    @method_decorator(require_POST)
+    def process_import(self, request, **kwargs):
+        """Import the file the editor previewed, if it is still theirs and waiting.
+
+        Anything else (a name that is not one of theirs, an unknown format or
+        resource, an expired upload) answers with the import form and a message.
+        The import is one transaction: if a row fails now, nothing is saved.
+        """
+        if not self.has_import_permission(request):
+            raise PermissionDenied
+        confirm_form = self.create_confirm_form(request)
+        if not confirm_form.is_valid():
+            messages = [message for errors in confirm_form.errors.values() for message in errors]
+            return self.refuse_confirmation(request, dict.fromkeys(messages))
+        input_format = self.get_import_formats()[int(confirm_form.cleaned_data["format"])]()
+        pending = self.pending_import(request, confirm_form.cleaned_data["import_file_name"])
+        try:
+            dataset = input_format.create_dataset(pending.read())
+            result = self.process_dataset(
+                dataset, confirm_form, request, rollback_on_validation_errors=True, **kwargs
+            )
+        except SpreadsheetError as error:
+            return self.refuse_confirmation(request, error.messages)
+        if result.has_errors() or result.has_validation_errors():
+            return self.import_page(
+                request,
+                self.blank_import_form(request),
+                self.blank_resources(request),
+                result=result,
+            )
+        pending.remove()
+        return self.process_result(result, request)
+
+    def blank_import_form(self, request):
+        return self.get_import_form_class(request)(
+            self.get_import_formats(),
+            self.get_import_resource_classes(request),
+            initial=self.get_import_form_initial(request),
+        )
+
+    def blank_resources(self, request):
+        kwargs = self.get_import_resource_kwargs(request)
+        return [cls(**kwargs) for cls in self.get_import_resource_classes(request)]
+
+    def refuse_confirmation(self, request, messages):
+        return self.import_page(
+            request,
+            self.blank_import_form(request),
+            self.blank_resources(request),
+            status=400,
+            import_errors=list(messages),
+        )
 
     def import_page(self, request, form, resources, status=200, **context):
         """The import page, as import-export renders it."""

@@ -4,16 +4,21 @@ Every file here is built as real bytes (CSV text, zip archives, openpyxl workboo
 """
 
 import io
+import os
+import secrets
+import tempfile
 import time
 import zipfile
+from pathlib import Path
 
 import openpyxl
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
 from django.urls import reverse
 from django.utils.translation import trans_real
 
-from profiles.models import KeyFigure, Region, StaffCount
+from profiles.models import Donor, KeyFigure, Region, StaffCount
 from projects.models import Project
 
 pytestmark = pytest.mark.django_db
@@ -195,7 +200,7 @@ def test_whole_numbers_dates_yes_no_and_keys_are_checked_too(editor_client, iom_
 
 
 def test_an_unknown_key_in_a_list_is_named_not_dropped(editor_client, iom_panama):
-    content = "slug,donors,sdg_goals\ngbv-local-government-darien,usaid;no-such-donor,5;x\n"
+    content = "slug,donors,sdg_goals\ngbv-local-government-darien,norway;no-such-donor,5;x\n"
     html = refused(upload(editor_client, content.encode(), "projects.csv", model=Project))
     assert "Row 1, column “donors”: there is no donor “no-such-donor”." in html
     assert "Row 1, column “sdg_goals”: “x” is not a number." in html
@@ -268,3 +273,161 @@ def test_a_good_file_still_imports_after_all_these_checks(editor_client, iom_pan
     response = upload(editor_client, content, "figures.csv", model=KeyFigure)
     assert response.context["result"].totals["new"] == 1
     assert response.context["confirm_form"] is not None
+
+
+# Item 9: the upload waiting for confirmation is the editor's own, in the app's own
+# directory, under a name nobody can guess, for an hour.
+
+NEW_REGION = REGIONS + "PA-7,Los Santos,Los Santos,province\nPA-99,Nueva,Nueva,province\n"
+
+
+@pytest.fixture(autouse=True)
+def pending_dir(settings, tmp_path):
+    settings.IMPORT_EXPORT_PENDING_DIR = tmp_path / "pending-imports"
+    return settings.IMPORT_EXPORT_PENDING_DIR
+
+
+def confirm(client, data, model=Region):
+    url = reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_process_import")
+    return client.post(url, data)
+
+
+def preview(client, content=NEW_REGION):
+    response = upload(client, content.encode(), "regions.csv")
+    assert response.context["confirm_form"] is not None
+    return response.context["confirm_form"].initial
+
+
+@pytest.fixture
+def other_editor_client(editor, django_user_model):
+    other = django_user_model.objects.create_user("other", is_staff=True)
+    other.user_permissions.set(editor.user_permissions.all())
+    client = Client()
+    client.force_login(other)
+    return client
+
+
+def test_a_path_in_the_file_name_reads_and_deletes_nothing(editor_client, iom_panama):
+    victim = Path(tempfile.gettempdir()) / f"victim-{secrets.token_hex(8)}.csv"
+    victim.write_text(NEW_REGION)
+    try:
+        response = confirm(
+            editor_client,
+            {
+                "import_file_name": f"../anything/{victim.name}",
+                "original_file_name": "regions.csv",
+                "format": "0",
+                "resource": "",
+            },
+        )
+        assert response.status_code == 400
+        assert "This import is no longer waiting for confirmation" in response.content.decode()
+        assert victim.read_text() == NEW_REGION
+        assert not Region.objects.filter(iso_code="PA-99").exists()
+    finally:
+        victim.unlink(missing_ok=True)
+
+
+def test_the_pending_file_is_private_unguessable_and_removed_once_imported(
+    editor_client, iom_panama, pending_dir
+):
+    initial = preview(editor_client)
+    name = initial["import_file_name"]
+    assert len(name) == 43 and name.replace("-", "").replace("_", "").isalnum()
+    (pending,) = pending_dir.iterdir()
+    assert pending.name.endswith(name) and pending.read_bytes() == NEW_REGION.encode()
+    assert pending.stat().st_mode & 0o777 == 0o600
+    assert not (Path(tempfile.gettempdir()) / name).exists()
+    response = confirm(editor_client, initial)
+    assert response.status_code == 302
+    assert Region.objects.get(iso_code="PA-99").name_en == "Nueva"
+    assert list(pending_dir.iterdir()) == []
+    again = confirm(editor_client, initial)  # a second confirmation finds nothing
+    assert again.status_code == 400
+    assert "This import is no longer waiting for confirmation" in again.content.decode()
+
+
+@pytest.mark.parametrize(
+    "change,message",
+    [
+        ({"format": "7"}, "Unknown file format. Upload the file again."),
+        ({"format": "x"}, "Unknown file format. Upload the file again."),
+        ({"resource": "3"}, "Unknown kind of import. Upload the file again."),
+        ({"import_file_name": ""}, "This field is required."),
+        ({"import_file_name": "victim.csv"}, "This import is no longer waiting"),
+        ({"import_file_name": "A" * 43}, "This import is no longer waiting"),
+        ({"format": "1"}, "This file is not a readable XLSX workbook."),
+    ],
+    ids=["format-index", "format-text", "resource", "no-file", "file-name", "unknown", "xlsx"],
+)
+def test_a_tampered_confirmation_is_a_form_error(editor_client, iom_panama, change, message):
+    initial = preview(editor_client)
+    response = confirm(editor_client, initial | change)
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert message in html
+    assert 'name="import_file"' in html  # the import form, to upload the file again
+    assert not Region.objects.filter(iso_code="PA-99").exists()
+
+
+def test_an_unknown_format_or_resource_in_the_upload_is_a_form_error(editor_client, iom_panama):
+    file = SimpleUploadedFile("regions.csv", NEW_REGION.encode())
+    response = editor_client.post(import_url(), {"import_file": file, "format": "9"})
+    assert response.status_code == 200 and "Select a valid choice" in response.content.decode()
+    file = SimpleUploadedFile("regions.csv", NEW_REGION.encode())
+    response = editor_client.post(
+        import_url(), {"import_file": file, "format": "0", "resource": "4"}
+    )
+    html = response.content.decode()
+    assert response.status_code == 200 and "Unknown kind of import. Upload the file again." in html
+    assert not Region.objects.filter(iso_code="PA-99").exists()
+
+
+def test_another_users_upload_is_not_found(editor_client, other_editor_client, iom_panama):
+    initial = preview(editor_client)
+    response = confirm(other_editor_client, initial)
+    assert response.status_code == 400
+    assert "someone else started it" in response.content.decode()
+    assert not Region.objects.filter(iso_code="PA-99").exists()
+    # Nor is it found from another list's import.
+    assert confirm(editor_client, initial, model=KeyFigure).status_code == 400
+    # It is still waiting for its owner.
+    assert confirm(editor_client, initial).status_code == 302
+    assert Region.objects.filter(iso_code="PA-99").exists()
+
+
+def test_uploads_never_confirmed_expire_after_an_hour(editor_client, iom_panama, pending_dir):
+    initial = preview(editor_client)
+    (pending,) = pending_dir.iterdir()
+    two_hours_ago = time.time() - 2 * 60 * 60
+    os.utime(pending, (two_hours_ago, two_hours_ago))
+    response = confirm(editor_client, initial)
+    assert response.status_code == 400
+    assert "it expired after an hour" in response.content.decode()
+    assert not pending.exists()
+    assert not Region.objects.filter(iso_code="PA-99").exists()
+    # Any new upload sweeps the stale ones away; fresh ones stay.
+    stale = pending_dir / "1-profiles.region.stale"
+    stale.write_bytes(b"x")
+    os.utime(stale, (two_hours_ago, two_hours_ago))
+    preview(editor_client)
+    (fresh,) = pending_dir.iterdir()
+    assert fresh != stale and not stale.exists()
+
+
+def test_a_refused_file_leaves_nothing_waiting(editor_client, iom_panama, pending_dir):
+    upload(editor_client, b"iso_code,name_en\nPA-1", "regions.csv")
+    upload(editor_client, (REGIONS + "PA-1,x,x,nowhere\n").encode(), "regions.csv")
+    assert not pending_dir.exists() or list(pending_dir.iterdir()) == []
+
+
+def test_a_file_that_no_longer_fits_at_confirmation_saves_nothing(editor_client, iom_panama):
+    content = (
+        "slug,donors\ngbv-local-government-darien,norway\nmigration-management-framework,norway\n"
+    )
+    response = upload(editor_client, content.encode(), "projects.csv", model=Project)
+    initial = response.context["confirm_form"].initial
+    Donor.objects.filter(slug="norway").delete()  # meanwhile, someone deletes the donor
+    response = confirm(editor_client, initial, model=Project)
+    assert response.status_code == 400
+    assert "Row 1, column “donors”: there is no donor “norway”." in response.content.decode()

@@ -34,6 +34,12 @@ FORMATS = {"csv": (SpreadsheetCSV, 0), "xlsx": (SpreadsheetXLSX, 1)}
 HEADER = "slug,category,label_en,label_es,qualifier,value,unit_en,unit_es,period_start,period_end"
 
 
+@pytest.fixture(autouse=True)
+def pending_imports(settings, tmp_path):
+    """Uploads waiting for confirmation go to a directory of the test's own."""
+    settings.IMPORT_EXPORT_PENDING_DIR = tmp_path / "pending-imports"
+
+
 def round_trip(resource_class, format_class):
     exported = format_class().export_data(resource_class().export())
     data = exported if isinstance(exported, bytes) else exported.encode("utf-8")
