@@ -113,7 +113,8 @@ class InstitutionalSectionAdmin(AuditedAdmin, TabbedTranslationAdmin):
 class KeyActorAdmin(AuditedAdmin, TabbedTranslationAdmin):
     list_display = ["name", "order"]
     list_editable = ["order"]
-    search_fields = ["name_en", "name_es"]
+    search_fields = ["name_en", "name_es", "slug"]
+    prepopulated_fields = {"slug": ["name_en"]}
 
 
 @admin.register(models.KeyFigure)

@@ -12,6 +12,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from django.db import transaction
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from projects.models import GlobalCompactObjective, Project, SustainableDevelopmentGoal
@@ -185,7 +186,9 @@ class Loader:
         for order, (slug, name) in enumerate(self.data.THEMATIC_AREAS):
             self.upsert(models.ThematicArea, {"slug": slug}, {"name": name, "order": order})
         for order, name in enumerate(self.data.KEY_ACTORS):
-            self.upsert(models.KeyActor, {"name_en": name["en"]}, {"name": name, "order": order})
+            self.upsert(
+                models.KeyActor, {"slug": slugify(name["en"])}, {"name": name, "order": order}
+            )
         for order, section in enumerate(self.data.INSTITUTIONAL_SECTIONS):
             values = {k: v for k, v in section.items() if k != "kind"}
             self.upsert(

@@ -199,6 +199,12 @@ class Office(OrderedModel):
                 name="office_coordinates_complete",
                 violation_error_message=_("Give both latitude and longitude, or neither."),
             ),
+            # An office is identified by its kind and region in documents and imports.
+            models.UniqueConstraint(
+                fields=["kind", "region"],
+                name="one_office_of_a_kind_per_region",
+                violation_error_message=_("This region already has an office of this kind."),
+            ),
         ]
 
     def __str__(self):
@@ -304,6 +310,12 @@ class InstitutionalSection(OrderedModel):
 
 
 class KeyActor(OrderedModel):
+    slug = models.SlugField(
+        _("slug"),
+        unique=True,
+        max_length=120,
+        help_text=_("Identifies the actor across dated versions."),
+    )
     name = models.CharField(_("name"), max_length=200)
 
     class Meta(OrderedModel.Meta):

@@ -258,9 +258,9 @@ SECTIONS = (
         label=_("Key actors"),
         model=models.KeyActor,
         rows=lambda: models.KeyActor.objects.all(),
-        identity=("name",),
+        identity=("slug",),
         name="name",
-        fields=(Field("name", TEXT),),
+        fields=(Field("slug"), Field("name", TEXT)),
     ),
     Section(
         key="key_figures",

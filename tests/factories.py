@@ -20,9 +20,13 @@ def grow_profile(factor=10):
                 iso_code=f"ZZ-{n}", name_en=f"Region {n}", name_es=f"Región {n}", kind="province"
             )
         )
+    # One office of each kind per region at most, in the regions added above.
+    added_regions = regions[len(regions) // factor :]
+    kinds = models.Office.Kind.values
     for n in range(models.Office.objects.count() * (factor - 1)):
+        region = added_regions[(n // len(kinds)) % len(added_regions)]
         models.Office.objects.create(
-            name_en=f"Office {n}", kind="sub_office", region=regions[n % len(regions)]
+            name_en=f"Office {n}", kind=kinds[n % len(kinds)], region=region
         )
     for n in range(models.StaffCount.objects.count() * (factor - 1)):
         models.StaffCount.objects.create(

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from django.utils.text import slugify
 
 from profiles import schema
 from profiles.diff import diff_documents
@@ -32,7 +33,7 @@ def as_schema_4(row):
     if (row["section"], row["field"]) == ("office", "sites"):
         row |= {"field": "sites_count", "period": ""}
     if row["section"] == "key_actors":
-        row["item_key"] = row["value_en"] or row["value_es"]
+        row["item_key"] = slugify(row["value_en"])
     return row
 
 
