@@ -9,6 +9,7 @@ from urllib.parse import urlparse
 import openpyxl
 import pytest
 
+from profiles.exports import escape_formula, unescape_formula
 from profiles.models import KeyFigure, Snapshot
 
 pytestmark = pytest.mark.django_db
@@ -190,8 +191,6 @@ def test_phone_numbers_and_plain_numbers_are_not_escaped(client, iom_panama):
     ],
 )
 def test_unescaping_is_the_exact_inverse_of_escaping(value):
-    from profiles.exports import escape_formula, unescape_formula
-
     assert unescape_formula(escape_formula(value)) == value
 
 
