@@ -6,10 +6,10 @@ from django.urls import include, path
 from django.views.static import serve
 
 from profiles.urls import download_urlpatterns
-from profiles.views import healthz, robots_txt
 from publications.urls import file_urlpatterns
 
 from .sitemaps import SITEMAPS
+from .views import healthz, robots_txt
 
 urlpatterns = [
     path("admin/", admin.site.urls),

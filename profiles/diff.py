@@ -10,7 +10,9 @@ import re
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from .schema import CHOICE, KEYS, LANGUAGES, NUMBER, SECTIONS, in_both_languages, items, label_of
+from iompanama.text import LANGUAGES, in_both_languages
+
+from .schema import CHOICE, KEYS, NUMBER, SECTIONS, items, label_of
 
 
 def _number(value):

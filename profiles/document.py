@@ -12,8 +12,10 @@ from pathlib import PurePosixPath
 
 from django.conf import settings
 
+from iompanama.text import LANGUAGES
+
 from .content_cache import get_or_build
-from .schema import CHOICE, DATE, FILE, KEYS, LANGUAGES, NUMBER, SECTIONS, TEXT, choice_labels
+from .schema import CHOICE, DATE, FILE, KEYS, NUMBER, SECTIONS, TEXT, choice_labels
 
 SCHEMA_VERSION = 4
 CACHE_KEY = f"profile-document:v{SCHEMA_VERSION}"

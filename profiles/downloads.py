@@ -3,17 +3,14 @@ the figures over time, the compare page's differences and a Frictionless
 Data Package that describes the CSV files."""
 
 from django.http import Http404, HttpResponse, HttpResponseBadRequest, JsonResponse
-from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.views.decorators.http import require_GET
 
 from . import exports
 from .diff import diff_documents
-from .document import current_document
 from .models import Snapshot
-from .snapshots import stored_document
+from .snapshots import CURRENT, VersionError, compared_versions, resolve_version
 from .timeseries import figures_over_time
-from .views import CompareError, parse_version
 
 CONTENT_TYPES = {
     "csv": "text/csv; charset=utf-8",
@@ -42,20 +39,19 @@ def document_download(document, fmt, *, date, filename):
 
 @require_GET
 def snapshot_download(request, date, fmt):
-    snapshot = get_object_or_404(Snapshot.objects.public(), date=date)
+    try:
+        version = resolve_version(date.isoformat())
+    except VersionError as error:
+        raise Http404(str(error)) from None
     return document_download(
-        stored_document(snapshot),
-        fmt,
-        date=date.isoformat(),
-        filename=f"iom-panama-profile-{date.isoformat()}",
+        version.document, fmt, date=version.name, filename=f"iom-panama-profile-{version.name}"
     )
 
 
 @require_GET
 def current_download(request, fmt):
-    return document_download(
-        current_document(), fmt, date="", filename="iom-panama-profile-current"
-    )
+    version = resolve_version(CURRENT)
+    return document_download(version.document, fmt, date="", filename="iom-panama-profile-current")
 
 
 @require_GET
@@ -77,25 +73,19 @@ def series_download(request, variant, fmt):
 
 @require_GET
 def compare_download(request):
-    """The compare page's differences as CSV: 400 for a malformed date, 404 for
-    a date without a public snapshot."""
-    documents, names = [], []
-    for name, default in (("a", "current"), ("b", "current")):
-        value = request.GET.get(name) or default
-        try:
-            version = parse_version(value)
-        except CompareError as error:
-            return HttpResponseBadRequest(str(error), content_type="text/plain; charset=utf-8")
-        if version == "current":
-            documents.append(current_document())
-        else:
-            snapshot = get_object_or_404(Snapshot.objects.public(), date=version)
-            documents.append(stored_document(snapshot))
-        names.append(value)
-    rows = exports.diff_rows(diff_documents(*documents, language="en"))
-    a, b = names
+    """The compare page's differences as CSV, for the same two versions: 400 for a
+    malformed date, 404 for a date without a public snapshot."""
+    try:
+        old, new = compared_versions(request.GET.get("a"), request.GET.get("b"))
+    except VersionError as error:
+        if error.status == 404:
+            raise Http404(str(error)) from None
+        return HttpResponseBadRequest(str(error), content_type="text/plain; charset=utf-8")
+    rows = exports.diff_rows(diff_documents(old.document, new.document, language="en"))
     return attachment(
-        exports.write_csv(rows, exports.DIFF_COLUMNS), "csv", f"iom-panama-changes-{a}-to-{b}"
+        exports.write_csv(rows, exports.DIFF_COLUMNS),
+        "csv",
+        f"iom-panama-changes-{old.name}-to-{new.name}",
     )
 
 

@@ -55,7 +55,7 @@ def provenance_problems(documents: dict[str, str], data=current) -> list[str]:
     return problems
 
 
-def translated(values: dict) -> dict:
+def spread_translations(values: dict) -> dict:
     """Spread {"en": …, "es": …} values into modeltranslation's name_en/name_es fields."""
     fields = {}
     for name, value in values.items():
@@ -81,7 +81,7 @@ class Loader:
         self.overwritten: list[str] = []
 
     def upsert(self, model, lookup: dict, values: dict):
-        values = translated(values)
+        values = spread_translations(values)
         obj = model.objects.filter(**lookup).first()
         if obj is None:
             obj = model(**{**values, **lookup})

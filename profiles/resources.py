@@ -11,13 +11,11 @@ from import_export import fields, resources, widgets
 from import_export.instance_loaders import CachedInstanceLoader, ModelInstanceLoader
 from import_export.widgets import ForeignKeyWidget
 
+from iompanama.text import translated_columns
+
 from . import models
 from .checks import validate_check_constraints
 from .spreadsheets import place, raise_problems, shown
-
-
-def translated(*names):
-    return [f"{name}_{language}" for name in names for language in ("en", "es")]
 
 
 def blank_is_none(value):
@@ -240,7 +238,7 @@ class RegionResource(ProfileResource):
         import_id_fields = ["iso_code"]
         fields = [
             "iso_code",
-            *translated("name"),
+            *translated_columns("name"),
             "kind",
             "has_presence",
             "latitude",
@@ -262,7 +260,7 @@ class OfficeResource(ProfileResource):
         fields = [
             "kind",
             "region",
-            *translated("name", "description", "address", "city"),
+            *translated_columns("name", "description", "address", "city"),
             "latitude",
             "longitude",
             "order",
@@ -273,7 +271,7 @@ class StaffCountResource(ProfileResource):
     class Meta(ProfileResource.Meta):
         model = models.StaffCount
         import_id_fields = ["as_of"]
-        fields = ["as_of", "national", "international", "mission", *translated("source")]
+        fields = ["as_of", "national", "international", "mission", *translated_columns("source")]
         use_bulk = True
 
 
@@ -284,13 +282,13 @@ class KeyFigureResource(ProfileResource):
         fields = [
             "slug",
             "category",
-            *translated("label"),
+            *translated_columns("label"),
             "qualifier",
             "value",
-            *translated("unit"),
+            *translated_columns("unit"),
             "period_start",
             "period_end",
-            *translated("source"),
+            *translated_columns("source"),
             "order",
         ]
         use_bulk = True
@@ -300,7 +298,7 @@ class ThematicAreaResource(ProfileResource):
     class Meta(ProfileResource.Meta):
         model = models.ThematicArea
         import_id_fields = ["slug"]
-        fields = ["slug", *translated("name"), "order"]
+        fields = ["slug", *translated_columns("name"), "order"]
         use_bulk = True
 
 
@@ -308,5 +306,5 @@ class DonorResource(ProfileResource):
     class Meta(ProfileResource.Meta):
         model = models.Donor
         import_id_fields = ["slug"]
-        fields = ["slug", *translated("name"), "website", "order"]
+        fields = ["slug", *translated_columns("name"), "website", "order"]
         use_bulk = True

@@ -2,9 +2,11 @@
 
 from django.contrib.auth.models import Group, Permission
 
+from .apps import CONTENT_APPS
+
 EDITORS = "Editors"
 PUBLISHERS = "Publishers"
-CONTENT_APPS = ("profiles", "projects", "publications")
+
 PUBLISH = "publish_snapshot"
 # The audit trail is written by the system, never edited.
 READ_ONLY_MODELS = {"auditentry"}

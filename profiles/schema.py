@@ -16,16 +16,13 @@ Adding a field to the profile is one `Field` here plus the model's migration.
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from django.conf import settings
-from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
+from iompanama.text import in_both_languages
 from projects.models import Project
 from publications.models import Publication, Story
 
 from . import models
-
-LANGUAGES = [code for code, _name in settings.LANGUAGES]
 
 TEXT = "text"  # bilingual: {"en": …, "es": …}
 CODE = "code"  # a string that is the same in every language: slug, e-mail, URL
@@ -362,15 +359,6 @@ SECTIONS = (
 )
 
 SECTIONS_BY_KEY = {section.key: section for section in SECTIONS}
-
-
-def in_both_languages(text) -> dict:
-    """A lazy text (a label, a choice) as {"en": …, "es": …}."""
-    result = {}
-    for language in LANGUAGES:
-        with translation.override(language):
-            result[language] = str(text)
-    return result
 
 
 def choice_labels() -> dict:

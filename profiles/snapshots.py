@@ -4,9 +4,12 @@ Every write that touches a snapshot goes through these functions, which check
 who may do it; the admin and the loader stay thin.
 """
 
+import datetime as dt
 import hashlib
 import json
+import re
 import time
+from dataclasses import dataclass
 
 from django.apps import apps
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -15,6 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from . import audit
+from .apps import CONTENT_APPS
 from .diff import diff_documents, summarize
 from .document import build_document, current_document, upgrade_document
 from .models import Snapshot
@@ -32,7 +36,7 @@ def checksum(document: dict) -> str:
 
 # The apps whose rows make up the profile document; the snapshots and the audit
 # trail are not part of it.
-CONTENT_APPS = ("profiles", "projects", "publications")
+
 NOT_CONTENT = {"profiles.snapshot", "profiles.auditentry"}
 # How long a freeze inside an enclosing transaction waits for editors' transactions.
 LOCK_TIMEOUT = 30
@@ -263,21 +267,65 @@ def withdraw_snapshot(snapshot: Snapshot, *, reason, by=None) -> Snapshot:
     return snapshot
 
 
-def delete_draft(snapshot: Snapshot, *, by=None):
-    _check_can_edit(by)
-    snapshot.delete()
-
-
 def stored_document(snapshot: Snapshot) -> dict:
     """The snapshot's document in the current schema, whatever schema it was stored in."""
     return upgrade_document(snapshot.document)
 
 
-def document_for(date_or_current) -> dict:
-    """The document of a public snapshot by date, or the current one for "current"."""
-    if date_or_current in (None, "", "current"):
-        return current_document()
-    return stored_document(Snapshot.objects.public().get(date=date_or_current))
+def published_documents():
+    """(date, document) of every published snapshot, oldest first."""
+    rows = Snapshot.objects.published().order_by("date").values_list("date", "document")
+    return [(date, upgrade_document(document)) for date, document in rows]
+
+
+CURRENT = "current"
+ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+class VersionError(ValueError):
+    """A version asked for in a URL that is not a date (`status` 400) or has no public
+    snapshot (404); the message is in the visitor's language."""
+
+    def __init__(self, message, status):
+        super().__init__(message)
+        self.status = status
+
+
+@dataclass(frozen=True)
+class Version:
+    """A version of the profile: a public snapshot's, or the current one."""
+
+    name: str  # "current" or the date, YYYY-MM-DD
+    document: dict
+    snapshot: Snapshot | None = None
+
+
+def compared_versions(a=None, b=None) -> tuple[Version, Version]:
+    """The two versions a comparison shows: `a` defaults to the latest published
+    version (the current profile when there is none), `b` to the current profile."""
+    if not a:
+        latest = Snapshot.objects.published().order_by("-date").values_list("date", flat=True)
+        a = latest[0].isoformat() if latest else CURRENT
+    return resolve_version(a), resolve_version(b or CURRENT)
+
+
+def resolve_version(value) -> Version:
+    """The one reading of "a date or current" in URLs: the compare page, the compare
+    CSV and the downloads all resolve a version here."""
+    if value == CURRENT:
+        return Version(CURRENT, current_document())
+    try:
+        if not isinstance(value, str) or not ISO_DATE.fullmatch(value):
+            raise ValueError(value)
+        date = dt.date.fromisoformat(value)
+    except ValueError:
+        raise VersionError(
+            _("“%(value)s” is not a date; use the form YYYY-MM-DD.") % {"value": value}, 400
+        ) from None
+    snapshot = Snapshot.objects.public().filter(date=date).first()
+    if snapshot is None:
+        raise VersionError(_("There is no published snapshot of %(date)s.") % {"date": value}, 404)
+    return Version(value, stored_document(snapshot), snapshot)
 
 
 def change_summaries(snapshots, *, is_baseline=lambda snapshot: True):

@@ -5,16 +5,12 @@ figure's period end), not by when the snapshot was taken, so the same fact
 repeated in later versions is one point.
 """
 
+from iompanama.text import in_both_languages
+
 from .content_cache import get_or_build
-from .document import SCHEMA_VERSION, current_document, upgrade_document
-from .models import Snapshot
-from .schema import SECTIONS, in_both_languages, items, label_of
-
-
-def published_documents():
-    """(date, document) of every published snapshot, oldest first."""
-    rows = Snapshot.objects.published().order_by("date").values_list("date", "document")
-    return [(date, upgrade_document(document)) for date, document in rows]
+from .document import SCHEMA_VERSION, current_document
+from .schema import SECTIONS, items, label_of
+from .snapshots import published_documents
 
 
 def series_from_documents(documents):

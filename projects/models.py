@@ -51,9 +51,6 @@ class ProjectQuerySet(models.QuerySet):
             "donors", "regions", "thematic_areas", "sdg_goals", "compact_objectives"
         )
 
-    def active(self):
-        return self.filter(status=Project.Status.ACTIVE)
-
 
 class Project(models.Model):
     class Status(models.TextChoices):

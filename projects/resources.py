@@ -1,8 +1,9 @@
 from import_export import fields
 from import_export.widgets import ManyToManyWidget
 
+from iompanama.text import translated_columns
 from profiles.models import Donor, Region, ThematicArea
-from profiles.resources import ProfileResource, translated
+from profiles.resources import ProfileResource
 
 from . import models
 
@@ -37,9 +38,9 @@ class ProjectResource(ProfileResource):
         import_id_fields = ["slug"]
         fields = [
             "slug",
-            *translated("title"),
+            *translated_columns("title"),
             "acronym",
-            *translated("summary"),
+            *translated_columns("summary"),
             "status",
             "start_date",
             "end_date",

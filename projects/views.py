@@ -1,4 +1,4 @@
-from profiles.views import DocumentView, find, with_relations
+from profiles.pages import DocumentView, find, with_relations
 
 from .models import Project
 

@@ -6,8 +6,8 @@ from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext_lazy as _
 
-from profiles.document import current_document
-from profiles.views import text_in_language
+from iompanama.text import text_in_language
+from profiles.pages import current_profile
 
 
 def feed_date(item):
@@ -26,7 +26,7 @@ class LatestFeed(Feed):
         return reverse("profiles:home")
 
     def items(self):
-        document = current_document()
+        document = current_profile()
         items = [
             item | {"route": "publications:publication-detail"}
             for item in document["publications"]

@@ -8,11 +8,6 @@ from django.utils.translation import gettext_lazy as _
 from profiles.validators import validate_pdf, validate_raster_image
 
 
-class PublicationQuerySet(models.QuerySet):
-    def newest_first(self):
-        return self.order_by(F("published_on").desc(nulls_last=True), "title")
-
-
 class Publication(models.Model):
     class Kind(models.TextChoices):
         DTM_REPORT = "dtm_report", _("DTM report")
@@ -46,8 +41,6 @@ class Publication(models.Model):
     cover = models.ImageField(
         _("cover image"), upload_to="covers/", blank=True, validators=[validate_raster_image]
     )
-
-    objects = PublicationQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("publication")

@@ -1,4 +1,5 @@
-from profiles.resources import ProfileResource, translated
+from iompanama.text import translated_columns
+from profiles.resources import ProfileResource
 
 from . import models
 
@@ -9,9 +10,9 @@ class PublicationResource(ProfileResource):
         import_id_fields = ["slug"]
         fields = [
             "slug",
-            *translated("title"),
+            *translated_columns("title"),
             "kind",
-            *translated("summary"),
+            *translated_columns("summary"),
             "published_on",
             "period_start",
             "period_end",
@@ -25,5 +26,10 @@ class StoryResource(ProfileResource):
     class Meta(ProfileResource.Meta):
         model = models.Story
         import_id_fields = ["slug"]
-        fields = ["slug", *translated("title"), "published_on", *translated("summary", "body")]
+        fields = [
+            "slug",
+            *translated_columns("title"),
+            "published_on",
+            *translated_columns("summary", "body"),
+        ]
         use_bulk = True

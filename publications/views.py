@@ -3,7 +3,7 @@ import re
 from django.http import FileResponse
 from django.shortcuts import get_object_or_404
 
-from profiles.views import DocumentView, find
+from profiles.pages import DocumentView, find
 
 from .models import Publication
 

@@ -6,23 +6,12 @@ from django import template
 from django.utils import formats
 from django.utils.html import format_html, linebreaks
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language, pgettext
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
+
+from iompanama.text import pick
 
 register = template.Library()
-
-
-def pick(value):
-    """The text in the current language, else the other one, and the language used."""
-    if not isinstance(value, dict):
-        return (value or ""), None
-    language = (get_language() or "en")[:2]
-    if value.get(language):
-        return value[language], None
-    for other, text in value.items():
-        if text:
-            return text, other
-    return "", None
 
 
 @register.filter

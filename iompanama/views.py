@@ -1,0 +1,40 @@
+"""Site-wide views: the health check for load balancers and robots.txt."""
+
+from django.core.cache import cache
+from django.db import DatabaseError, connection
+from django.http import HttpResponse, JsonResponse
+from django.views.decorators.http import require_GET
+
+
+@require_GET
+def robots_txt(request):
+    sitemap_url = request.build_absolute_uri("/sitemap.xml")
+    lines = ["User-agent: *", "Disallow: /admin/", f"Sitemap: {sitemap_url}", ""]
+    return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
+
+
+def _database_ok():
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+        return True
+    except DatabaseError:
+        return False
+
+
+def _cache_ok():
+    try:
+        cache.set("healthz", "ok", timeout=10)
+        return cache.get("healthz") == "ok"
+    except Exception:  # any cache backend's connection error
+        return False
+
+
+@require_GET
+def healthz(request):
+    """Database and cache status, for a load balancer: 200 when both answer, else 503."""
+    checks = {"database": _database_ok(), "cache": _cache_ok()}
+    body = {name: "ok" if ok else "unavailable" for name, ok in checks.items()}
+    response = JsonResponse(body, status=200 if all(checks.values()) else 503)
+    response["Cache-Control"] = "no-store"
+    return response
