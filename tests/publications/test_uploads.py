@@ -1,4 +1,7 @@
-"""Uploaded images and PDFs are checked by their content, and PDFs served safely."""
+"""Uploaded images and PDFs are checked by their content, and PDFs served safely.
+
+Each test builds the donor or publication it uploads to (tests/factories.py).
+"""
 
 import io
 import re
@@ -14,8 +17,7 @@ from django.utils import translation
 from django.utils.html import escape
 from PIL import Image
 
-from profiles.models import Donor
-from publications.models import Publication
+from tests.factories import make_donor, make_publication
 
 pytestmark = pytest.mark.django_db
 
@@ -77,24 +79,50 @@ def files_under(path):
 SVG = b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'
 
 
+def form_data(form, *, without):
+    """What the change form would post unchanged (a 0 stays 0), but for the `without` fields."""
+    values = {key: form[key].value() for key in form.fields if key not in without}
+    return {key: "" if value is None else value for key, value in values.items()}
+
+
 def post_logo(client, content, name):
-    donor = Donor.objects.get(slug="norway")
+    donor = make_donor(slug="norway", name_en="Government of Norway")
     url = reverse("admin:profiles_donor_change", args=[donor.pk])
     form = client.get(url).context["adminform"].form
-    data = {key: form[key].value() or "" for key in form.fields if key != "logo"}
+    data = form_data(form, without={"logo"})
     return client.post(url, data | {"logo": SimpleUploadedFile(name, content)}), donor
 
 
-def test_a_png_logo_is_accepted(editor_client, iom_panama, settings, tmp_path):
+def upload_logo(client):
+    """A PNG logo posted for a donor; the stem of its stored name."""
+    response, donor = post_logo(client, png_bytes(), "norway.png")
+    assert response.status_code == 302
+    donor.refresh_from_db()
+    return donor.logo.name.rsplit(".", 1)[0]
+
+
+def test_a_png_logo_is_accepted(editor_client, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
     response, donor = post_logo(editor_client, png_bytes(), "norway.png")
     assert response.status_code == 302
     donor.refresh_from_db()
     assert donor.logo.name.startswith("donors/norway")
-    stem = donor.logo.name.rsplit(".", 1)[0]
+    assert (tmp_path / donor.logo.name).is_file()
+
+
+def test_an_accepted_logo_gets_webp_renditions_no_wider_than_their_width(
+    editor_client, settings, tmp_path
+):
+    settings.MEDIA_ROOT = tmp_path
+    stem = upload_logo(editor_client)
     for width in (120, 240):
         with Image.open(tmp_path / "renditions" / f"{stem}-{width}w.webp") as rendition:
             assert rendition.format == "WEBP" and rendition.width <= width
+
+
+def test_the_profile_shows_a_logo_through_its_renditions(editor_client, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    stem = upload_logo(editor_client)
     html = editor_client.get("/en/").content.decode()
     assert f"/media/renditions/{stem}-120w.webp 120w" in html
 
@@ -104,13 +132,12 @@ def test_a_png_logo_is_accepted(editor_client, iom_panama, settings, tmp_path):
     [(SVG, "logo.svg"), (SVG, "logo.png"), (b"not an image", "logo.jpg"), (png_bomb(), "bomb.png")],
     ids=["svg", "svg-renamed", "text", "decompression-bomb"],
 )
-def test_bad_images_are_refused_with_a_form_error(
-    editor_client, iom_panama, settings, tmp_path, content, name
-):
+def test_bad_images_are_refused_with_a_form_error(editor_client, settings, tmp_path, content, name):
     settings.MEDIA_ROOT = tmp_path
     response, donor = post_logo(editor_client, content, name)
     assert response.status_code == 200
-    assert response.context["adminform"].form.errors["logo"]
+    errors = response.context["adminform"].form.errors
+    assert list(errors) == ["logo"] and errors["logo"]
     donor.refresh_from_db()
     assert not donor.logo
 
@@ -120,14 +147,14 @@ def test_bad_images_are_refused_with_a_form_error(
 )
 @pytest.mark.parametrize("language", ["en", "es"])
 def test_a_png_with_corrupt_pixels_is_a_form_error_and_nothing_is_stored(
-    editor_client, iom_panama, settings, tmp_path, content, language
+    editor_client, settings, tmp_path, content, language
 ):
     settings.MEDIA_ROOT = tmp_path
     Image.open(io.BytesIO(content)).verify()  # the checksums are right
-    donor = Donor.objects.get(slug="norway")
+    donor = make_donor(slug="norway")
     url = reverse("admin:profiles_donor_change", args=[donor.pk])
     form = editor_client.get(url).context["adminform"].form
-    data = {key: form[key].value() or "" for key in form.fields if key != "logo"}
+    data = form_data(form, without={"logo"})
     response = editor_client.post(
         url,
         data | {"logo": SimpleUploadedFile("logo.png", content)},
@@ -139,14 +166,14 @@ def test_a_png_with_corrupt_pixels_is_a_form_error_and_nothing_is_stored(
             "The image file is damaged or incomplete: its pixels cannot be read. "
             "Save it again from an image editor and upload the new file."
         )
-        assert response.context["adminform"].form.errors["logo"] == [expected]
+        assert response.context["adminform"].form.errors == {"logo": [expected]}
     assert escape(expected) in response.content.decode()
     assert files_under(tmp_path) == []
     donor.refresh_from_db()
     assert not donor.logo
 
 
-def test_a_huge_image_is_refused_by_its_pixel_count(iom_panama):
+def test_a_huge_image_is_refused_by_its_pixel_count():
     from profiles.validators import validate_raster_image
 
     with pytest.raises(ValidationError, match="megapixels"):
@@ -227,17 +254,15 @@ def test_only_well_formed_pdfs_are_accepted(content, message):
 
 
 def post_publication_file(client, content):
-    publication = Publication.objects.get(slug="temporary-accommodation-management-manual")
+    publication = make_publication(slug="shelter-manual")
     url = reverse("admin:publications_publication_change", args=[publication.pk])
     form = client.get(url).context["adminform"].form
-    data = {key: form[key].value() or "" for key in form.fields if key not in {"file", "cover"}}
+    data = form_data(form, without={"file", "cover"})
     response = client.post(url, data | {"file": SimpleUploadedFile("manual.pdf", content)})
     return response, publication
 
 
-def test_an_html_page_posing_as_a_pdf_is_refused_in_the_admin(
-    editor_client, iom_panama, settings, tmp_path
-):
+def test_an_html_page_posing_as_a_pdf_is_refused_in_the_admin(editor_client, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
     response, publication = post_publication_file(editor_client, html_with_a_pdf_marker())
     assert response.status_code == 200
@@ -247,7 +272,7 @@ def test_an_html_page_posing_as_a_pdf_is_refused_in_the_admin(
     assert not publication.file
 
 
-def test_a_real_pdf_is_accepted_in_the_admin(editor_client, iom_panama, settings, tmp_path):
+def test_a_real_pdf_is_accepted_in_the_admin(editor_client, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
     response, publication = post_publication_file(editor_client, pdf_bytes())
     assert response.status_code == 302, response.context["adminform"].form.errors
@@ -256,37 +281,39 @@ def test_a_real_pdf_is_accepted_in_the_admin(editor_client, iom_panama, settings
     assert len(pypdf.PdfReader(tmp_path / publication.file.name).pages) == 1
 
 
-def test_a_pdf_is_served_inline_with_its_type(client, iom_panama, settings, tmp_path):
+def stored_pdf(settings, tmp_path):
+    """A publication with a stored PDF file."""
     settings.MEDIA_ROOT = tmp_path
-    publication = Publication.objects.get(slug="temporary-accommodation-management-manual")
-    publication.file = SimpleUploadedFile("manual.pdf", b"%PDF-1.7\n1 0 obj\n")
-    publication.save()
-    response = client.get("/files/publications/temporary-accommodation-management-manual.pdf")
-    assert response["Content-Type"] == "application/pdf"
-    assert response["Content-Disposition"] == (
-        'inline; filename="temporary-accommodation-management-manual.pdf"'
+    return make_publication(
+        slug="shelter-manual", file=SimpleUploadedFile("manual.pdf", pdf_bytes())
     )
+
+
+def test_a_pdf_is_served_inline_with_its_type_and_a_readable_name(client, settings, tmp_path):
+    stored_pdf(settings, tmp_path)
+    response = client.get("/files/publications/shelter-manual.pdf")
+    assert response["Content-Type"] == "application/pdf"
+    assert response["Content-Disposition"] == 'inline; filename="shelter-manual.pdf"'
     assert response["X-Content-Type-Options"] == "nosniff"
     assert b"".join(response.streaming_content).startswith(b"%PDF-")
-    page = client.get("/en/publications/temporary-accommodation-management-manual/")
-    assert (
-        'href="/files/publications/temporary-accommodation-management-manual.pdf"'
-        in page.content.decode()
-    )
 
 
-def test_editing_other_fields_does_not_recheck_the_stored_file(
-    editor_client, iom_panama, settings, tmp_path
-):
+def test_the_publication_page_links_to_its_pdf(client, settings, tmp_path):
+    stored_pdf(settings, tmp_path)
+    page = client.get("/en/publications/shelter-manual/")
+    assert 'href="/files/publications/shelter-manual.pdf"' in page.content.decode()
+
+
+def test_editing_other_fields_does_not_recheck_the_stored_file(editor_client, settings, tmp_path):
     """A file accepted by an earlier, looser check (or missing from media after a
     restore) does not block changes to the publication's other fields."""
     settings.MEDIA_ROOT = tmp_path
-    publication = Publication.objects.get(slug="temporary-accommodation-management-manual")
+    publication = make_publication()
     publication.file = SimpleUploadedFile("old.pdf", b"%PDF-1.4\n1 0 obj\n")
-    publication.save()
+    publication.save()  # stored without today's check
     url = reverse("admin:publications_publication_change", args=[publication.pk])
     form = editor_client.get(url).context["adminform"].form
-    data = {key: form[key].value() or "" for key in form.fields if key not in {"file", "cover"}}
+    data = form_data(form, without={"file", "cover"})
     response = editor_client.post(url, data | {"title_en": "Manual, revised"})
     assert response.status_code == 302, response.context["adminform"].form.errors
     publication.refresh_from_db()
