@@ -1,10 +1,18 @@
-"""Site-wide middleware: the admin's content security policy, and clean failure."""
+"""Site-wide middleware: the admin's content security policy, clean failure, and the
+cache of whole public pages."""
 
+import hashlib
 import logging
 
+from django.conf import settings
+from django.core.cache import cache
 from django.db import DatabaseError, InterfaceError, OperationalError
 from django.http import HttpResponse
 from django.template.loader import render_to_string
+from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.http import http_date, parse_http_date_safe
+
+from profiles.content_cache import DERIVED_TIMEOUT, content_version
 
 logger = logging.getLogger(__name__)
 
@@ -51,3 +59,94 @@ class DatabaseUnavailable:
             logger.error("Database unavailable: %s", exception)
             return maintenance_response()
         return None
+
+
+class PageCache:
+    """Whole public pages and downloads for anonymous visitors, from the cache every
+    worker shares, with a strong ETag, Last-Modified and conditional GET (304).
+
+    A page is stored under the content version (`profiles.content_cache`), which
+    every write bumps, so the next response after an edit is rendered anew on every
+    worker. A request that carries a session cookie (an editor) is never served
+    from the cache nor stored in it. Responses say how long a proxy or CDN may
+    keep them (`Cache-Control`); a view that says so itself (an immutable
+    snapshot download) keeps its own.
+    """
+
+    METHODS = {"GET", "HEAD"}
+    SKIPPED_PREFIXES = ("/admin/", "/healthz", "/static/", "/media/")
+    PUBLIC_CACHE_CONTROL = "public, max-age=0, s-maxage=60, stale-while-revalidate=300"
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not self.is_anonymous_public_read(request):
+            response = self.get_response(request)
+            if request.method in self.METHODS and not request.path.startswith("/static/"):
+                patch_cache_control(response, private=True, no_cache=True)
+            return response
+        key = self.key(request)
+        stored = cache.get(key)
+        if stored is None:
+            response = self.get_response(request)
+            if not self.is_storable(response):
+                return response
+            self.add_validators(response)
+            cache.set(key, self.freeze(response), timeout=DERIVED_TIMEOUT)
+        else:
+            response = self.thaw(stored)
+        if "Cache-Control" not in response:
+            response["Cache-Control"] = self.PUBLIC_CACHE_CONTROL
+        conditional = get_conditional_response(
+            request,
+            etag=response["ETag"],
+            last_modified=parse_http_date_safe(response["Last-Modified"]),
+            response=response,
+        )
+        return conditional
+
+    def is_anonymous_public_read(self, request):
+        return (
+            request.method in self.METHODS
+            and settings.SESSION_COOKIE_NAME not in request.COOKIES
+            and not request.path.startswith(self.SKIPPED_PREFIXES)
+        )
+
+    @staticmethod
+    def key(request):
+        url = request.build_absolute_uri()
+        digest = hashlib.sha256(url.encode()).hexdigest()
+        return f"page:{content_version()}:{digest}"
+
+    @staticmethod
+    def is_storable(response):
+        return (
+            response.status_code == 200
+            and not response.streaming
+            and not response.cookies
+            and "private" not in response.get("Cache-Control", "")
+            and "no-store" not in response.get("Cache-Control", "")
+        )
+
+    @staticmethod
+    def add_validators(response):
+        if not response.has_header("ETag"):
+            response["ETag"] = f'"{hashlib.sha256(response.content).hexdigest()[:32]}"'
+        if not response.has_header("Last-Modified"):
+            response["Last-Modified"] = http_date()
+
+    @staticmethod
+    def freeze(response):
+        return {
+            "status": response.status_code,
+            "content": response.content,
+            "headers": list(response.headers.items()),
+        }
+
+    @staticmethod
+    def thaw(stored):
+        response = HttpResponse(stored["content"], status=stored["status"])
+        for name, value in stored["headers"]:
+            response[name] = value
+        return response

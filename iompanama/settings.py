@@ -80,6 +80,9 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
     "iompanama.middleware.AdminContentSecurityPolicy",
+    # Whole public pages for anonymous visitors: before anything that reads the
+    # database, so cached pages keep working when it is down.
+    "iompanama.middleware.PageCache",
     "iompanama.middleware.DatabaseUnavailable",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",

@@ -43,9 +43,13 @@ def snapshot_download(request, date, fmt):
         version = resolve_version(date.isoformat())
     except VersionError as error:
         raise Http404(str(error)) from None
-    return document_download(
+    response = document_download(
         version.document, fmt, date=version.name, filename=f"iom-panama-profile-{version.name}"
     )
+    # A published version's data never changes: caches may keep it for a year.
+    response["Cache-Control"] = "public, max-age=31536000, immutable"
+    response["ETag"] = f'"{version.snapshot.checksum}"'
+    return response
 
 
 @require_GET
