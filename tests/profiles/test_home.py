@@ -1,6 +1,21 @@
-"""The profile page in English and Spanish, from the database."""
+"""The profile page in English and Spanish, from the database.
+
+Two kinds of test. Page behaviour (language switch, fallback texts, the cached
+document rebuilt on a change) is tested on the few rows each test builds
+(tests/factories.py). The tests under "Real data" load the real IOM Panama
+profile and belong to the data-fidelity suite: they check the figures the
+factsheets state, and the number of queries the real profile's page takes.
+"""
 
 import pytest
+
+from tests.factories import (
+    make_area_of_work,
+    make_country_office,
+    make_project,
+    make_region,
+    make_staff_count,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -9,6 +24,9 @@ def test_root_redirects_by_the_browsers_language(client):
     response = client.get("/", HTTP_ACCEPT_LANGUAGE="es-PA,es;q=0.9")
     assert response.status_code == 302
     assert response["Location"] == "/es/"
+
+
+# Real data: the figures of the real profile, as the factsheets state them.
 
 
 def test_the_english_page_shows_the_current_figures(client, iom_panama):
@@ -40,44 +58,59 @@ def test_the_spanish_page_shows_the_same_figures_in_spanish(client, iom_panama):
     assert "157,214" in html
 
 
-def test_the_language_switch_keeps_the_page(client, iom_panama):
-    html = client.get("/en/").content.decode()
-    assert 'href="/es/" hreflang="es"' in html
-    assert 'hreflang="es" href="http://testserver/es/"' in html
-
-
-def test_a_missing_spanish_text_falls_back_to_english_visibly(client, iom_panama):
-    from profiles.models import AreaOfWork
-
-    AreaOfWork.objects.filter(slug="labour-migration").update(name_es="")
-    html = client.get("/es/").content.decode()
-    assert '<span lang="en">Labour migration</span>' in html
-
-
-def test_the_page_uses_a_fixed_number_of_queries(client, iom_panama, django_assert_max_num_queries):
+def test_the_real_page_uses_a_fixed_number_of_queries(
+    client, iom_panama, django_assert_max_num_queries
+):
     with django_assert_max_num_queries(25):
         client.get("/en/")
     with django_assert_max_num_queries(0):
         client.get("/es/")
 
 
-def test_the_cached_document_is_rebuilt_when_content_changes(client, iom_panama):
-    from profiles.models import StaffCount
+# Page behaviour, on a few rows.
 
+
+def test_the_language_switch_links_to_the_spanish_page(client):
+    make_country_office()
+    html = client.get("/en/").content.decode()
+    assert 'href="/es/" hreflang="es"' in html
+
+
+def test_the_page_declares_its_spanish_alternate(client):
+    make_country_office()
+    html = client.get("/en/").content.decode()
+    assert '<link rel="alternate" hreflang="es" href="http://testserver/es/">' in html
+
+
+def test_a_missing_spanish_text_falls_back_to_english_visibly(client):
+    make_country_office()
+    make_area_of_work(name_en="Labour migration", name_es="")
+    html = client.get("/es/").content.decode()
+    assert '<span lang="en">Labour migration</span>' in html
+
+
+def test_a_text_in_the_visitors_language_is_not_marked(client):
+    make_country_office()
+    make_area_of_work(name_en="Labour migration", name_es="Migración laboral")
+    html = client.get("/es/").content.decode()
+    assert "<li>Migración laboral</li>" in html
+    assert "Labour migration" not in html
+
+
+def test_the_cached_document_is_rebuilt_when_content_changes(client):
+    make_country_office()
+    staff = make_staff_count(national=150, international=50)
     assert "<strong>200</strong> staff" in client.get("/en/").content.decode()
-    latest = StaffCount.objects.latest()
-    latest.national = 160
-    latest.save()
-    assert "<strong>208</strong> staff" in client.get("/en/").content.decode()
+    staff.national = 160
+    staff.save()
+    assert "<strong>210</strong> staff" in client.get("/en/").content.decode()
 
 
-def test_a_many_to_many_change_rebuilds_the_document(client, iom_panama):
-    from profiles.models import Region
-    from projects.models import Project
-
+def test_a_many_to_many_change_rebuilds_the_document(client):
+    region = make_region(iso_code="PA-4")
+    project = make_project(title_en="Migration Management Framework")
     before = client.get("/en/projects/", {"region": "PA-4"}).content.decode()
-    assert "Migration Management Framework (MMF)" not in before
-    project = Project.objects.get(slug="migration-management-framework")
-    project.regions.add(Region.objects.get(iso_code="PA-4"))
+    assert "Migration Management Framework" not in before
+    project.regions.add(region)
     after = client.get("/en/projects/", {"region": "PA-4"}).content.decode()
-    assert "Migration Management Framework (MMF)" in after
+    assert "Migration Management Framework" in after
