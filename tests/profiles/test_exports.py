@@ -1,4 +1,9 @@
-"""Public data downloads, parsed back with the csv module, json and openpyxl."""
+"""Public data downloads, parsed back with the csv module, json and openpyxl.
+
+Part of the data-fidelity suite: the tests download the real IOM Panama profile
+and its published versions (`iom_panama`, `iom_panama_versions`), so every real
+fact is checked to reach the CSV, XLSX and JSON files.
+"""
 
 import csv
 import datetime as dt

@@ -1,4 +1,9 @@
-"""`load_iom_panama` loads every source document's facts, once."""
+"""`load_iom_panama` loads every source document's facts, once.
+
+Part of the data-fidelity suite: these tests read the real IOM Panama profile
+(the `iom_panama` fixture or the loader itself) and check it against its sources.
+Page behaviour is tested on small factory-built rows elsewhere (tests/factories.py).
+"""
 
 import datetime as dt
 import io

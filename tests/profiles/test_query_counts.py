@@ -1,4 +1,8 @@
-"""Every public page runs the same number of queries whatever the amount of data."""
+"""Every public page runs the same number of queries whatever the amount of data.
+
+Part of the data-fidelity suite: the counts are taken on the real IOM Panama
+profile and its versions, then on ten times as much (`grow_profile`).
+"""
 
 import pytest
 from django.core.cache import cache

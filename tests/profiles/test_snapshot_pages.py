@@ -1,4 +1,8 @@
-"""The real 2022, 2023 and 2024 versions, their pages and their comparison."""
+"""The real 2022, 2023 and 2024 versions, their pages and their comparison.
+
+Part of the data-fidelity suite: the tests load the real IOM Panama profile and
+its published versions (`iom_panama_versions`) and check what each version shows.
+"""
 
 import datetime as dt
 import json
