@@ -10,6 +10,8 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
 
+from iompanama.text import text_in_language
+
 from . import models, resources, snapshots
 from .admin_tools import AuditedAdmin
 from .images import LOGO_WIDTHS, make_renditions
@@ -156,8 +158,7 @@ class SnapshotAdmin(AuditedAdmin, TabbedTranslationAdmin):
     Every write goes through `profiles.snapshots`, which checks permissions.
     """
 
-    # get_list_display adds the summary of changes after "status".
-    list_display = ["date", "title", "status", "short_checksum", "published_at"]
+    list_display = ["date", "title", "status", "changes", "short_checksum", "published_at"]
     list_filter = ["status"]
     search_fields = ["title_en", "title_es", "note_en", "note_es"]
     date_hierarchy = "date"
@@ -220,15 +221,9 @@ class SnapshotAdmin(AuditedAdmin, TabbedTranslationAdmin):
             document = getattr(request, "frozen_snapshot_document", None)
             snapshots.freeze(obj, by=request.user, document=document)
 
-    def get_list_display(self, request):
-        # The summaries are computed once per request, not kept on the shared admin.
-        summaries = snapshots.change_summaries(models.Snapshot.objects.order_by("date"))
-
-        @admin.display(description=_("changes since the previous version"))
-        def changes(obj):
-            return summaries.get(obj.pk, "")
-
-        return [*self.list_display[:3], changes, *self.list_display[3:]]
+    @admin.display(description=_("changes since the previous version"))
+    def changes(self, obj):
+        return text_in_language(obj.change_summary)
 
     @admin.display(description=_("checksum"))
     def short_checksum(self, obj):
@@ -266,9 +261,7 @@ class SnapshotAdmin(AuditedAdmin, TabbedTranslationAdmin):
             extra_context.update(
                 can_publish=request.user.has_perm(snapshots.PUBLISH_PERMISSION),
                 can_edit=request.user.has_perm("profiles.add_snapshot"),
-                change_summary=snapshots.change_summaries(
-                    models.Snapshot.objects.order_by("date")
-                ).get(snapshot.pk, ""),
+                change_summary=text_in_language(snapshot.change_summary),
                 previous_date=previous_public_date(snapshot),
             )
         return super().change_view(request, object_id, form_url, extra_context)

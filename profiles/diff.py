@@ -131,8 +131,21 @@ def _compared_in_lists(section, field):
     return not field.long and not field.series and not (section.single and field.kind == NUMBER)
 
 
+def _common_languages(old, new):
+    return set(old.get("languages") or LANGUAGES) & set(new.get("languages") or LANGUAGES)
+
+
+def _comparable(value, languages):
+    """A text in the languages both documents were written in: a version that adds the
+    Spanish translation has not changed the item."""
+    if isinstance(value, dict):
+        return {language: value.get(language, "") for language in languages}
+    return value
+
+
 def item_changes(old, new, section):
     """[{"item", "key", "fields": [{"field", "old", "new"}]}] for items in both documents."""
+    languages = _common_languages(old, new)
     before = {section.item_key(item): item for item in items(old, section)}
     changed = []
     for item in items(new, section):
@@ -148,7 +161,8 @@ def item_changes(old, new, section):
             }
             for field in section.fields
             if _compared_in_lists(section, field)
-            and old_item.get(field.name) != item.get(field.name)
+            and _comparable(old_item.get(field.name), languages)
+            != _comparable(item.get(field.name), languages)
         ]
         if fields:
             changed.append(

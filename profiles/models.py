@@ -506,6 +506,11 @@ class Snapshot(models.Model):
     )
     withdrawn_at = models.DateTimeField(_("withdrawn at"), null=True, blank=True, editable=False)
     withdrawal_reason = models.TextField(_("reason for withdrawal"), blank=True, editable=False)
+    # {"en": …, "es": …}: what changed since the latest published version before it,
+    # computed when it is frozen and when its baseline changes, never per request.
+    change_summary = models.JSONField(
+        _("changes since the previous published version"), default=dict, editable=False
+    )
 
     objects = SnapshotQuerySet.as_manager()
 

@@ -14,8 +14,10 @@ from dataclasses import dataclass
 from django.apps import apps
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import OperationalError, connection, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+
+from iompanama.text import LANGUAGES
 
 from . import audit
 from .apps import CONTENT_APPS
@@ -159,6 +161,7 @@ def freeze(snapshot: Snapshot, *, by=None, document=None) -> Snapshot:
             user=by,
             changes=_checksum_change("", snapshot),
         )
+        store_change_summaries(snapshot.date)
     return snapshot
 
 
@@ -192,6 +195,7 @@ def refreeze_snapshot(snapshot: Snapshot, *, by=None) -> Snapshot:
             user=by,
             changes=_checksum_change(before, snapshot),
         )
+        store_change_summaries(snapshot.date)
     return snapshot
 
 
@@ -216,6 +220,7 @@ def publish_snapshot(snapshot: Snapshot, *, by=None) -> Snapshot:
                 "checksum": [snapshot.checksum, snapshot.checksum],
             },
         )
+        store_change_summaries(snapshot.date)
     return snapshot
 
 
@@ -264,6 +269,7 @@ def withdraw_snapshot(snapshot: Snapshot, *, reason, by=None) -> Snapshot:
         user=by,
         changes={"status": ["published", "withdrawn"], "withdrawal_reason": ["", reason]},
     )
+    store_change_summaries(snapshot.date)
     return snapshot
 
 
@@ -328,19 +334,31 @@ def resolve_version(value) -> Version:
     return Version(value, stored_document(snapshot), snapshot)
 
 
-def change_summaries(snapshots, *, is_baseline=lambda snapshot: True):
-    """{snapshot id: one line of what changed since the previous baseline snapshot}.
+def summary_since(previous: dict | None, document: dict) -> dict:
+    """{"en": …, "es": …}: one line of what changed since `previous`."""
+    diff = diff_documents(previous, document) if previous is not None else None
+    summary = {}
+    for language in LANGUAGES:
+        with translation.override(language):
+            summary[language] = summarize(diff) if diff is not None else _("first version")
+    return summary
 
-    `snapshots` come oldest first; only those `is_baseline` accepts are compared
-    against (the public archive skips withdrawn versions).
-    """
-    summaries = {}
-    previous = None
-    for snapshot in snapshots:
-        document = stored_document(snapshot)
-        summaries[snapshot.pk] = (
-            summarize(diff_documents(previous, document)) if previous else _("first version")
+
+def store_change_summaries(since) -> None:
+    """Store the change summary of every snapshot from date `since` up to the next
+    published one: those whose baseline (the latest published version before
+    them) a freeze, publication or withdrawal on that date may have changed."""
+    if isinstance(since, str):
+        since = dt.date.fromisoformat(since)
+    rows = list(Snapshot.objects.filter(date__gte=since).order_by("date").defer("document"))
+    baseline = Snapshot.objects.published().filter(date__lt=since).order_by("-date").first()
+    previous = stored_document(baseline) if baseline else None
+    for snapshot in rows:
+        document = stored_document(Snapshot.objects.get(pk=snapshot.pk))
+        Snapshot.objects.filter(pk=snapshot.pk).update(
+            change_summary=summary_since(previous, document)
         )
-        if is_baseline(snapshot):
+        if snapshot.status == Snapshot.Status.PUBLISHED:
+            if snapshot.date > since:
+                break  # later snapshots keep this one as their baseline
             previous = document
-    return summaries

@@ -8,7 +8,7 @@ from iompanama.text import current_language, folded, text_in_language
 from .diff import diff_documents
 from .models import Snapshot
 from .pages import DocumentView, index_by
-from .snapshots import VersionError, change_summaries, compared_versions, stored_document
+from .snapshots import VersionError, compared_versions, stored_document
 from .timeseries import bar_chart, figures_over_time
 
 
@@ -109,13 +109,8 @@ class SnapshotArchiveView(TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        snapshots = list(Snapshot.objects.public().order_by("date"))
-        summaries = change_summaries(
-            snapshots, is_baseline=lambda snapshot: snapshot.status == Snapshot.Status.PUBLISHED
-        )
-        for snapshot in snapshots:
-            snapshot.summary = summaries[snapshot.pk]
-        context["snapshots"] = list(reversed(snapshots))
+        # Each summary was stored when the version was frozen or its baseline changed.
+        context["snapshots"] = Snapshot.objects.public().order_by("-date").defer("document")
         return context
 
 
