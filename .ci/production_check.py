@@ -40,18 +40,21 @@ def check(condition, message):
 
 
 class Browser:
-    """A visitor behind the TLS proxy: it says https, keeps cookies, sends CSRF tokens."""
+    """A visitor behind the TLS proxy: it says https, keeps cookies, sends CSRF tokens.
+    Both servers are reached under one host name, as behind one load balancer."""
+
+    HOST = "localhost"
 
     def __init__(self, port):
         self.port = port
-        self.origin = f"https://127.0.0.1:{port}"
+        self.origin = f"https://{self.HOST}"
         self.cookies = {}
         self.requests = 0
 
     def request(self, method, path, body=None, headers=None):
         connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=60)
         headers = {
-            "Host": f"127.0.0.1:{self.port}",
+            "Host": self.HOST,
             "X-Forwarded-Proto": "https",
             "Accept-Language": "en",
             **(headers or {}),
@@ -264,46 +267,72 @@ def changelist_id(browser, app_model, text):
     return int(ids[0])
 
 
-def edit_a_figure_on_a_and_read_it_on_b(a, b):
-    pk = changelist_id(a, "profiles/keyfigure", "digital")
+def anonymous_page(visitor, path):
+    """A page as an anonymous visitor gets it: from the shared page cache when fresh."""
+    status, _, content = visitor.get(path)
+    check(status == 200, f"{path} on :{visitor.port} answered {status}")
+    return content
+
+
+def edit_on_a_read_on_b(editor_a, visitor_b):
+    pk = changelist_id(editor_a, "profiles/keyfigure", "digital")
     path = f"/admin/profiles/keyfigure/{pk}/change/"
-    fields = admin_form(a, path)
+    fields = admin_form(editor_a, path)
     new_value = 987_654 + secrets.randbelow(1000)
     fields["value"] = str(new_value)
-    status, _, content = a.post(path, fields)
+    status, _, content = editor_a.post(path, fields)
     check(status == 302, f"saving a key figure on A answered {status}: {form_errors(content)}")
     shown = f"{new_value:,}".encode()
-    _, _, page = b.get("/en/")
-    check(shown in page, f"B's home page does not show {shown!r} saved on A")
-    _, _, data = b.get("/data/current.csv")
+    check(shown in anonymous_page(visitor_b, "/en/"), f"B's home page lacks {shown!r} saved on A")
+    data = anonymous_page(visitor_b, "/data/current.csv")
     check(str(new_value).encode() in data, "B's current.csv lacks the value saved on A")
 
 
-def import_on_a_and_read_it_on_b(a, b):
+def import_on_a_read_on_b(editor_a, visitor_b):
     csv = (
         "slug,category,label_en,label_es,qualifier,value,unit_en,unit_es,period_start,period_end\n"
         "production-check,communications,Production check figure,Cifra de comprobación,"
         "exact,4242,,,,2024-06-30\n"
     ).encode()
     path = "/admin/profiles/keyfigure/import/"
-    fields = admin_form(a, path)
+    fields = admin_form(editor_a, path)
     fields["format"] = "0"
-    status, _, preview = a.post(path, fields, files={"import_file": ("figures.csv", csv)})
+    status, _, preview = editor_a.post(path, fields, files={"import_file": ("figures.csv", csv)})
     check(status == 200, f"the import preview on A answered {status}")
     confirm = next(
         (form["fields"] for form in parse(preview).forms if "process_import" in form["action"]),
         None,
     )
     check(confirm is not None, f"no confirmation form in the preview: {preview[:600]!r}")
-    status, _, _ = a.post("/admin/profiles/keyfigure/process_import/", confirm)
+    status, _, _ = editor_a.post("/admin/profiles/keyfigure/process_import/", confirm)
     check(status == 302, f"confirming the import on A answered {status}")
-    _, _, page = b.get("/en/")
+    page = anonymous_page(visitor_b, "/en/")
     check(b"Production check figure" in page, "B's home page lacks the figure imported on A")
 
 
-def publish_on_b_and_read_it_on_a(a, b):
-    date = "2031-12-31"
-    fields = admin_form(b, "/admin/profiles/snapshot/add/")
+def delete_on_b_read_on_a(editor_b, visitor_a):
+    pk = changelist_id(editor_b, "profiles/keyfigure", "production-check")
+    status, _, _ = editor_b.post(f"/admin/profiles/keyfigure/{pk}/delete/", {"post": "yes"})
+    check(status == 302, f"deleting a key figure on B answered {status}")
+    page = anonymous_page(visitor_a, "/en/")
+    check(b"Production check figure" not in page, "A's home page still shows a figure deleted on B")
+
+
+def loader_then_read_on_both(env, editor_a, visitors):
+    pk = changelist_id(editor_a, "profiles/keyfigure", "legal-orientation")
+    status, _, _ = editor_a.post(f"/admin/profiles/keyfigure/{pk}/delete/", {"post": "yes"})
+    check(status == 302, f"deleting a key figure on A answered {status}")
+    for visitor in visitors:
+        page = anonymous_page(visitor, "/en/")
+        check(b"legal orientation" not in page, f":{visitor.port} shows a deleted figure")
+    manage(env, "load_iom_panama")  # creates what is missing
+    for visitor in visitors:
+        page = anonymous_page(visitor, "/en/")
+        check(b"legal orientation" in page, f":{visitor.port} lacks a figure the loader restored")
+
+
+def publish_on_b_read_on_a(editor_b, visitor_a, date):
+    fields = admin_form(editor_b, "/admin/profiles/snapshot/add/")
     fields.update(
         date=date,
         title_en="Production check",
@@ -312,17 +341,32 @@ def publish_on_b_and_read_it_on_a(a, b):
         note_es="",
         _continue="1",
     )
-    status, headers, content = b.post("/admin/profiles/snapshot/add/", fields)
+    status, headers, content = editor_b.post("/admin/profiles/snapshot/add/", fields)
     check(status == 302, f"freezing on B answered {status}: {form_errors(content)}")
     pk = re.search(r"/admin/profiles/snapshot/(\d+)/change/", headers["Location"]).group(1)
-    status, _, _ = b.post(f"/admin/profiles/snapshot/{pk}/publish/", {})
+    status, _, _ = editor_b.post(f"/admin/profiles/snapshot/{pk}/publish/", {})
     check(status == 302, f"publishing on B answered {status}")
-    _, _, archive = a.get("/en/snapshots/")
+    archive = anonymous_page(visitor_a, "/en/snapshots/")
     check(b"31 December 2031" in archive, "A's archive lacks the snapshot published on B")
-    status, _, _ = a.get(f"/en/snapshots/{date}/")
-    check(status == 200, f"A's page of the snapshot published on B answered {status}")
-    status, _, _ = a.get(f"/snapshots/{date}.csv")
-    check(status == 200, f"A's CSV of the snapshot published on B answered {status}")
+    anonymous_page(visitor_a, f"/en/snapshots/{date}/")
+    anonymous_page(visitor_a, f"/snapshots/{date}.csv")
+    return pk
+
+
+def withdraw_on_a_read_on_b(editor_a, visitor_b, pk, date):
+    reason = "Withdrawn by the production check"
+    status, _, _ = editor_a.post(f"/admin/profiles/snapshot/{pk}/withdraw/", {"reason": reason})
+    check(status == 302, f"withdrawing on A answered {status}")
+    page = anonymous_page(visitor_b, f"/en/snapshots/{date}/")
+    check(reason.encode() in page, "B's page of a version withdrawn on A does not say so")
+
+
+def etags_agree_across_servers(visitor_a, visitor_b):
+    """One shared cache: B answers 304 to the ETag A gave for the same page."""
+    for path in ("/en/", "/es/proyectos/", "/data/current.csv"):
+        _, headers, _ = visitor_a.get(path)
+        status, _, body = visitor_b.request("GET", path, headers={"If-None-Match": headers["ETag"]})
+        check(status == 304 and not body, f"{path}: B answered {status} to A's ETag")
 
 
 def manage(env, *args):
@@ -397,12 +441,25 @@ def main():
             print(f"crawled {pages} pages and downloads through :{browser.port}: none failed")
         a.login(password)
         b.login(password)
-        edit_a_figure_on_a_and_read_it_on_b(a, b)
-        print("a key figure saved in A's admin is on B's next page and download")
-        import_on_a_and_read_it_on_b(a, b)
-        print("a key figure imported in A's admin is on B's next page")
-        publish_on_b_and_read_it_on_a(a, b)
+        visitors = [Browser(port_a), Browser(port_b)]
+        for visitor in visitors:  # every page read once: in the cache when the writes come
+            anonymous_page(visitor, "/en/")
+            anonymous_page(visitor, "/data/current.csv")
+        etags_agree_across_servers(*visitors)
+        print("B answers 304 to the ETags A gives: one shared cache")
+        edit_on_a_read_on_b(a, visitors[1])
+        print("a key figure saved in A's admin is on B's next anonymous page and download")
+        import_on_a_read_on_b(a, visitors[1])
+        print("a key figure imported in A's admin is on B's next anonymous page")
+        delete_on_b_read_on_a(b, visitors[0])
+        print("a key figure deleted in B's admin is gone from A's next anonymous page")
+        loader_then_read_on_both(env, a, visitors)
+        print("a figure restored by load_iom_panama is on both servers' next anonymous page")
+        date = "2031-12-31"
+        pk = publish_on_b_read_on_a(b, visitors[0], date)
         print("a snapshot frozen and published through B is on A's archive, page and CSV")
+        withdraw_on_a_read_on_b(a, visitors[1], pk, date)
+        print("a snapshot withdrawn through A says so on B's next anonymous page")
     except Failure as failure:
         print(f"production check FAILED: {failure}", file=sys.stderr)
         return 1
