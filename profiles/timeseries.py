@@ -8,9 +8,14 @@ repeated in later versions is one point.
 from iompanama.text import in_both_languages
 
 from .content_cache import get_or_build
-from .document import SCHEMA_VERSION, current_document
+from .document import SCHEMA_VERSION, current_document, upgrade_document
+from .models import Snapshot
 from .schema import SECTIONS, items, label_of
-from .snapshots import published_documents
+
+# The sections that hold followed numbers: all that is read of a stored document.
+FOLLOWED_SECTIONS = [
+    section.key for section in SECTIONS if any(field.series for field in section.fields)
+]
 
 
 def series_from_documents(documents):
@@ -26,15 +31,18 @@ def series_from_documents(documents):
             if not field.series:
                 continue
             date_field = field.period[1]
+            field_label = None
             for document in documents:
                 for item in items(document, section):
                     if field.series == "per_field":
                         key, label, unit = f"{section.series_key}.{field.name}", None, ""
+                        if field_label is None:  # two translation overrides: once
+                            field_label = in_both_languages(label_of(section, field))
                     else:
                         key = f"{section.series_key}.{section.item_key(item)}"
                         label, unit = item[section.name], item.get(field.unit, "")
                     entry = series.setdefault(key, {"key": key, "points": {}})
-                    entry["label"] = label or in_both_languages(label_of(section, field))
+                    entry["label"] = label or field_label
                     entry["unit"] = unit
                     entry["points"][item.get(date_field)] = item.get(field.name)
     result = []
@@ -49,18 +57,52 @@ def series_from_documents(documents):
     return result
 
 
+def published_followed_sections():
+    """The followed sections of every published snapshot, oldest first, as documents
+    holding those sections only.
+
+    Stored documents of the current schema are read in part by the database (a
+    JSON key per section), so a profile with many large versions is not decoded
+    whole; older ones are read whole and upgraded. Two queries whatever the
+    number of versions.
+    """
+    published = Snapshot.objects.published()
+    columns = [f"document__{key}" for key in FOLLOWED_SECTIONS]
+    dated = [
+        (
+            date,
+            {"schema_version": SCHEMA_VERSION} | dict(zip(FOLLOWED_SECTIONS, values, strict=True)),
+        )
+        for date, *values in published.filter(schema_version=SCHEMA_VERSION).values_list(
+            "date", *columns
+        )
+    ]
+    dated += [
+        (date, upgrade_document(document))
+        for date, document in published.exclude(schema_version=SCHEMA_VERSION).values_list(
+            "date", "document"
+        )
+    ]
+    return [document for _date, document in sorted(dated, key=lambda pair: pair[0])]
+
+
 def figures_over_time():
     """The series of the published snapshots plus the current profile (cached)."""
 
     def build():
-        documents = [document for _date, document in published_documents()]
-        return series_from_documents([*documents, current_document()])
+        return series_from_documents([*published_followed_sections(), current_document()])
 
     return get_or_build(f"figures-over-time:v{SCHEMA_VERSION}", build)
 
 
+def _svg(number):
+    """A coordinate as an SVG attribute: never localised (no decimal comma)."""
+    return str(round(number, 1))
+
+
 def bar_chart(points, *, width=320, height=170, padding=24):
-    """Geometry of a bar chart for an SVG: one bar per point, scaled to the largest."""
+    """Geometry of a bar chart for an SVG: one bar per point, scaled to the largest.
+    Coordinates come as the strings the attributes take."""
     top = max(point["value"] for point in points) or 1
     slot = (width - padding) / len(points)
     bar = slot * 0.6
@@ -70,18 +112,18 @@ def bar_chart(points, *, width=320, height=170, padding=24):
         bars.append(
             point
             | {
-                "x": round(padding / 2 + index * slot + (slot - bar) / 2, 1),
-                "y": round(height - padding - bar_height, 1),
-                "value_y": round(height - padding - bar_height - 4, 1),
-                "width": round(bar, 1),
-                "height": round(bar_height, 1),
-                "label_x": round(padding / 2 + index * slot + slot / 2, 1),
+                "x": _svg(padding / 2 + index * slot + (slot - bar) / 2),
+                "y": _svg(height - padding - bar_height),
+                "value_y": _svg(height - padding - bar_height - 4),
+                "width": _svg(bar),
+                "height": _svg(bar_height),
+                "label_x": _svg(padding / 2 + index * slot + slot / 2),
             }
         )
     return {
-        "width": width,
-        "height": height,
-        "baseline": height - padding,
-        "date_y": height - 6,
+        "width": str(width),
+        "height": str(height),
+        "baseline": str(height - padding),
+        "date_y": str(height - 6),
         "bars": bars,
     }
