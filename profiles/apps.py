@@ -30,6 +30,7 @@ class ProfilesConfig(AppConfig):
         from import_export.signals import post_import
 
         from .content_cache import content_changed
+        from .immutability import ensure_sqlite_triggers
 
         for label in CONTENT_APPS:
             for model in apps.get_app_config(label).get_models():
@@ -41,4 +42,5 @@ class ProfilesConfig(AppConfig):
                     )
         post_import.connect(content_changed, weak=False)
         post_migrate.connect(create_cache_table, sender=self, weak=False)
+        post_migrate.connect(ensure_sqlite_triggers, sender=self, weak=False)
         post_migrate.connect(content_changed, sender=self, weak=False)

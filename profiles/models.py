@@ -435,7 +435,8 @@ class ImmutableSnapshotError(ValidationError):
 # The database itself keeps public (published or withdrawn) snapshots as they
 # were published, whatever writes to it: the ORM, `_base_manager`, raw SQL.
 # PostgreSQL: the triggers in Snapshot.Meta (django-pgtrigger); SQLite: the same
-# rules, created by migration 0005. Both answer with an integrity error.
+# rules (profiles/immutability.py, after every migrate). Both answer with an
+# integrity error.
 SNAPSHOT_CHANGE_REFUSED = (
     "OLD.status IN ('published', 'withdrawn') AND ("
     "NEW.document IS DISTINCT FROM OLD.document"

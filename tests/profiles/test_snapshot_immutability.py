@@ -164,3 +164,23 @@ def test_flush_empties_published_snapshots_and_the_guard_comes_back(publisher):
     snapshot = Snapshot.objects.published().first()
     with pytest.raises(IntegrityError):
         Snapshot._base_manager.filter(pk=snapshot.pk).delete()
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's own triggers")
+@pytest.mark.django_db(transaction=True)
+def test_the_sqlite_triggers_exist_after_every_migration_even_a_table_rebuild():
+    from profiles.immutability import SQLITE_TRIGGERS
+
+    def triggers():
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT name FROM sqlite_master"
+                " WHERE type = 'trigger' AND tbl_name = 'profiles_snapshot'"
+            )
+            return {name for (name,) in cursor.fetchall()}
+
+    assert triggers() == set(SQLITE_TRIGGERS)
+    # A migration that adds a column with a default rebuilds the table and drops them.
+    call_command("migrate", "profiles", "0006", verbosity=0)
+    call_command("migrate", verbosity=0)
+    assert triggers() == set(SQLITE_TRIGGERS)

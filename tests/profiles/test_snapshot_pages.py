@@ -138,20 +138,21 @@ def test_an_older_schema_version_still_renders(client, iom_panama, version):
     connection.vendor != "postgresql", reason="concurrent transactions need a server database"
 )
 @pytest.mark.django_db(transaction=True)
-def test_freezing_never_mixes_data_from_before_and_after_a_concurrent_edit(monkeypatch):
+def test_freezing_never_mixes_data_from_before_and_after_a_concurrent_edit():
     import threading
 
     from django.conf import settings
     from django.db import connections
 
-    from profiles import document as document_module
     from profiles.loading import load_current_profile
+    from profiles.schema import SECTIONS_BY_KEY
     from profiles.snapshots import freeze_snapshot
 
     load_current_profile(seeds_dir=settings.IOM_SEEDS_DIR)
-    real_office = document_module._office
+    office_section = SECTIONS_BY_KEY["office"]
+    real_rows = office_section.rows
 
-    def office_then_concurrent_edit(office):
+    def office_then_concurrent_edit():
         # Another editor commits changes to rows the freeze has not read yet
         # (key figures, key actors) while it is half-way through its queries.
         def edit():
@@ -162,13 +163,18 @@ def test_freezing_never_mixes_data_from_before_and_after_a_concurrent_edit(monke
                 cursor.execute("UPDATE profiles_keyactor SET name_en = 'Renamed'")
             connections["default"].close()
 
+        rows = list(real_rows())
         thread = threading.Thread(target=edit)
         thread.start()
         thread.join()
-        return real_office(office)
+        return rows
 
-    monkeypatch.setattr(document_module, "_office", office_then_concurrent_edit)
-    snapshot = freeze_snapshot(date=dt.date(2025, 2, 1), title="Consistent")
+    # The office is the first section read; the edit commits right after it.
+    object.__setattr__(office_section, "rows", office_then_concurrent_edit)
+    try:
+        snapshot = freeze_snapshot(date=dt.date(2025, 2, 1), title="Consistent")
+    finally:
+        object.__setattr__(office_section, "rows", real_rows)
     figures = {f["slug"]: f["value"] for f in snapshot.document["key_figures"]}
     assert figures["dtm-reports-published"] == 61
     assert all(actor["name"]["en"] != "Renamed" for actor in snapshot.document["key_actors"])

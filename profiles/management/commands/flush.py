@@ -32,6 +32,10 @@ class Command(flush.Command):
             for name, _sql in triggers:
                 cursor.execute(f"DROP TRIGGER {connection.ops.quote_name(name)}")
             result = super().handle(**options)
-            for _name, sql in triggers:
-                cursor.execute(sql)
+            # post_migrate (which flush sends) may have recreated them already.
+            cursor.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")
+            existing = {name for (name,) in cursor.fetchall()}
+            for name, sql in triggers:
+                if name not in existing:
+                    cursor.execute(sql)
         return result
