@@ -86,25 +86,47 @@ class PageCache:
             if request.method in self.METHODS and not request.path.startswith("/static/"):
                 patch_cache_control(response, private=True, no_cache=True)
             return response
-        key = self.key(request)
-        stored = cache.get(key)
+        # Only pages without a query string are stored: any other URL a visitor can
+        # make up would fill the cache. Those still get an ETag, hence 304s.
+        key = None if request.META.get("QUERY_STRING") else self.key(request)
+        stored = self.read(key)
         if stored is None:
             response = self.get_response(request)
             if not self.is_storable(response):
                 return response
             self.add_validators(response)
-            cache.set(key, self.freeze(response), timeout=DERIVED_TIMEOUT)
+            self.write(key, response)
         else:
             response = self.thaw(stored)
         if "Cache-Control" not in response:
             response["Cache-Control"] = self.PUBLIC_CACHE_CONTROL
-        conditional = get_conditional_response(
+        return get_conditional_response(
             request,
             etag=response["ETag"],
             last_modified=parse_http_date_safe(response["Last-Modified"]),
             response=response,
         )
-        return conditional
+
+    @staticmethod
+    def read(key):
+        # The page cache is an optimisation: when the cache cannot be read (the
+        # database cache while the database is down), the page is rendered, and
+        # the view's own failure answers (503).
+        if key is None:
+            return None
+        try:
+            return cache.get(key)
+        except Exception:  # any cache backend's error
+            logger.warning("Page cache unavailable", exc_info=True)
+            return None
+
+    def write(self, key, response):
+        if key is None:
+            return
+        try:
+            cache.set(key, self.freeze(response), timeout=DERIVED_TIMEOUT)
+        except Exception:  # any cache backend's error
+            logger.warning("Page cache unavailable", exc_info=True)
 
     def is_anonymous_public_read(self, request):
         return (
@@ -115,9 +137,13 @@ class PageCache:
 
     @staticmethod
     def key(request):
-        url = request.build_absolute_uri()
-        digest = hashlib.sha256(url.encode()).hexdigest()
-        return f"page:{content_version()}:{digest}"
+        """The page's key for the current content, None when the cache cannot say."""
+        digest = hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()
+        try:
+            return f"page:{content_version()}:{digest}"
+        except Exception:  # any cache backend's error
+            logger.warning("Page cache unavailable", exc_info=True)
+            return None
 
     @staticmethod
     def is_storable(response):

@@ -195,10 +195,15 @@ def list_changes(old, new):
     return changes
 
 
-def _common_language(old_text, new_text, language):
-    """Compare in `language` where both have it, else in a language both have."""
-    for candidate in (language, *LANGUAGES):
+def _common_language(old_text, new_text, language, languages):
+    """Compare in `language` where both texts have it, else in a language both have;
+    only in languages both documents were written in."""
+    candidates = [c for c in dict.fromkeys((language, *LANGUAGES)) if c in languages]
+    for candidate in candidates:
         if old_text.get(candidate) and new_text.get(candidate):
+            return candidate
+    for candidate in candidates:  # a text written or cleared
+        if old_text.get(candidate) or new_text.get(candidate):
             return candidate
     return language
 
@@ -220,13 +225,13 @@ def word_diff(old: str, new: str):
 
 
 def _texts(document):
-    """Every long text of a document, keyed by section, item and field, with its label."""
+    """Every long text of a document, empty ones too, keyed by section, item and field,
+    with its label: a text written or cleared inside an item is a change."""
     texts = {}
     for section in SECTIONS:
         for item in items(document, section):
             for field in section.fields:
-                value = item.get(field.name)
-                if not (field.long and isinstance(value, dict) and any(value.values())):
+                if not field.long:
                     continue
                 key = f"{section.key}.{section.item_key(item)}.{field.name}"
                 label = _label(label_of(section, field))
@@ -237,18 +242,19 @@ def _texts(document):
                         language: f"{name.get(language) or name.get('en')} — {label[language]}"
                         for language in label
                     }
-                texts[key] = (label, value)
+                texts[key] = (label, item.get(field.name) or {})
     return texts
 
 
 def text_changes(old, new, language):
     old_texts, new_texts = _texts(old), _texts(new)
+    languages = _common_languages(old, new)
     changes = []
     for key, (label, new_text) in new_texts.items():
         if key not in old_texts:
             continue
         old_text = old_texts[key][1]
-        compared = _common_language(old_text, new_text, language)
+        compared = _common_language(old_text, new_text, language, languages)
         before, after = old_text.get(compared, ""), new_text.get(compared, "")
         if before != after:
             changes.append(

@@ -11,6 +11,7 @@ from decimal import Decimal
 from pathlib import PurePosixPath
 
 from django.conf import settings
+from django.utils.text import slugify
 
 from iompanama.text import LANGUAGES
 
@@ -133,6 +134,11 @@ def _upgrade_3_to_4(document):
         }
         for p in document["publications"]
     ]
+    key_actors = [
+        # Key actors had no key before schema 4; migration 0006 gives them this one.
+        actor | {"slug": slugify(actor["name"].get("en") or actor["name"].get("es") or "")}
+        for actor in document.get("key_actors", [])
+    ]
     donors = [
         {key: value for key, value in d.items() if key != "logo_srcset"}
         | {"logo": _media_name(d.get("logo") or "")}
@@ -141,7 +147,7 @@ def _upgrade_3_to_4(document):
     upgraded = {
         key: value
         for key, value in document.items()
-        if key not in {"counts", "staff", "office", "publications", "donors"}
+        if key not in {"counts", "staff", "office", "publications", "donors", "key_actors"}
     }
     return upgraded | {
         "schema_version": 4,
@@ -154,6 +160,7 @@ def _upgrade_3_to_4(document):
         "staff": list((document.get("staff") or {}).get("history", [])),
         "publications": publications,
         "donors": donors,
+        "key_actors": key_actors,
     }
 
 

@@ -8,6 +8,7 @@ from django.views.decorators.http import require_GET
 
 from . import exports
 from .diff import diff_documents
+from .document import SCHEMA_VERSION
 from .models import Snapshot
 from .snapshots import CURRENT, VersionError, compared_versions, resolve_version
 from .timeseries import figures_over_time
@@ -46,9 +47,11 @@ def snapshot_download(request, date, fmt):
     response = document_download(
         version.document, fmt, date=version.name, filename=f"iom-panama-profile-{version.name}"
     )
-    # A published version's data never changes: caches may keep it for a year.
+    # A published version's data never changes: caches may keep it for a year. The
+    # file is written from the document by the current schema's code, so the ETag
+    # names the schema too.
     response["Cache-Control"] = "public, max-age=31536000, immutable"
-    response["ETag"] = f'"{version.snapshot.checksum}"'
+    response["ETag"] = f'"{version.snapshot.checksum}-v{SCHEMA_VERSION}-{fmt}"'
     return response
 
 

@@ -33,8 +33,12 @@ DIFF_COLUMNS = [
     "section",
     "item",
     "field",
+    "label_en",
+    "label_es",
     "old_value",
     "new_value",
+    "old_value_es",
+    "new_value_es",
     "change",
     "relative_change_percent",
 ]
@@ -228,16 +232,26 @@ def series_wide(series):
     return ["series", "label_en", "label_es", "unit", *dates], rows
 
 
+def _either(value, language):
+    """A value in `language`, else in the other one; plain values as they are."""
+    en, es = _both(value)
+    return (en or es) if language == "en" else (es or en)
+
+
 def diff_rows(diff):
-    """The compare page's differences, one row per change."""
+    """The compare page's differences, one row per change, labels and texts in English
+    and Spanish."""
     rows = []
     for figure in diff["figures"]:
+        label_en, label_es = _both(figure["label"])
         rows.append(
             {
                 "kind": "figure",
                 "section": figure["key"].split(".")[0],
                 "item": figure["key"],
-                "field": str(_both(figure["label"])[0]),
+                "field": str(label_en),
+                "label_en": label_en,
+                "label_es": label_es,
                 "old_value": "" if figure["old"] is None else figure["old"],
                 "new_value": "" if figure["new"] is None else figure["new"],
                 "change": "" if figure["change"] is None else figure["change"],
@@ -251,7 +265,9 @@ def diff_rows(diff):
                     {
                         "kind": kind,
                         "section": change["section"],
-                        "item": _both(name)[0] or _both(name)[1],
+                        "item": _either(name, "en"),
+                        "label_en": _either(name, "en"),
+                        "label_es": _either(name, "es"),
                     }
                 )
         for item in change.get("changed", []):
@@ -262,21 +278,28 @@ def diff_rows(diff):
                         "section": change["section"],
                         "item": item["key"],
                         "field": field["name"],
-                        "old_value": _both(field["old"])[0] or _both(field["old"])[1],
-                        "new_value": _both(field["new"])[0] or _both(field["new"])[1],
+                        "label_en": _either(field["field"], "en"),
+                        "label_es": _either(field["field"], "es"),
+                        "old_value": _either(field["old"], "en"),
+                        "new_value": _either(field["new"], "en"),
+                        "old_value_es": _either(field["old"], "es"),
+                        "new_value_es": _either(field["new"], "es"),
                     }
                 )
     for text in diff["texts"]:
         old = "".join(t for op, t in text["segments"] if op != "insert")
         new = "".join(t for op, t in text["segments"] if op != "delete")
+        in_spanish = text["language"] == "es"
         rows.append(
             {
                 "kind": "text",
                 "section": text["key"].split(".")[0],
                 "item": text["key"],
                 "field": text["language"],
-                "old_value": old,
-                "new_value": new,
+                "label_en": _either(text["label"], "en"),
+                "label_es": _either(text["label"], "es"),
+                "old_value" if not in_spanish else "old_value_es": old,
+                "new_value" if not in_spanish else "new_value_es": new,
             }
         )
     return rows

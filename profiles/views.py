@@ -158,7 +158,7 @@ class CompareView(TemplateView):
             old, new = compared_versions(request.GET.get("a"), request.GET.get("b"))
         except VersionError as error:
             context["error"] = str(error)
-            return self.render_to_response(self.get_context_data(**context), status=400)
+            return self.render_to_response(self.get_context_data(**context), status=error.status)
         context.update(
             a=old.name,
             b=new.name,

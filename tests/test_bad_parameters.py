@@ -50,11 +50,11 @@ def test_the_compare_csv_explains_a_bad_date_in_the_visitors_language(client, io
     assert expected.startswith("«2024-02-30» no es una fecha")
 
 
-def test_a_compare_date_without_a_snapshot_is_a_404_for_the_csv(client, iom_panama_versions):
+def test_a_compare_date_without_a_snapshot_is_a_404(client, iom_panama_versions):
     assert client.get("/data/compare.csv", {"a": "2023-01-01"}).status_code == 404
     assert client.get("/data/compare.csv", {"b": "2099-12-31"}).status_code == 404
     response = client.get("/en/snapshots/compare/", {"a": "2023-01-01"})
-    assert response.status_code == 400  # the page explains it next to the form
+    assert response.status_code == 404  # the page explains it next to the form
     assert "There is no published snapshot of 2023-01-01." in response.content.decode()
 
 

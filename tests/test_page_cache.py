@@ -7,6 +7,7 @@ from django.test import RequestFactory
 from django.urls import reverse
 
 from iompanama.middleware import PageCache
+from profiles.document import SCHEMA_VERSION
 from profiles.models import KeyFigure, Snapshot
 from profiles.snapshots import freeze_snapshot, publish_snapshot, withdraw_snapshot
 
@@ -82,7 +83,7 @@ def test_a_published_versions_download_is_immutable_with_its_checksum_as_etag(
     for fmt in ("csv", "json", "xlsx"):
         response = client.get(f"/snapshots/2023-10-31.{fmt}")
         assert response["Cache-Control"] == "public, max-age=31536000, immutable"
-        assert response["ETag"] == f'"{snapshot.checksum}"'
+        assert response["ETag"] == f'"{snapshot.checksum}-v{SCHEMA_VERSION}-{fmt}"'
 
 
 def test_an_editor_never_receives_a_cached_page(client, editor_client, iom_panama):

@@ -175,6 +175,35 @@ def test_with_the_database_down_pages_answer_503_or_from_the_cache(tmp_path):
     assert json.loads(body) == {"database": "unavailable", "cache": "ok"}
 
 
+def test_with_the_database_cache_and_the_database_down_pages_answer_503(tmp_path):
+    """Without Redis the cache lives in the database and goes down with it: 503, not 500."""
+    env = production_env(
+        DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}",
+        ALLOWED_HOSTS="testserver",
+        SECURE_SSL_REDIRECT="0",
+        STATIC_MANIFEST="0",
+    )
+    env.pop("REDIS_URL", None)
+    for command in (["migrate", "-v0"], ["load_iom_panama"]):
+        assert manage(*command, env=env).returncode == 0
+    result = subprocess.run(
+        [sys.executable, "-c", DATABASE_DOWN_SCRIPT],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stderr
+    results = json.loads(result.stdout.strip().splitlines()[-1])
+    assert results["warm"] == 200
+    for name in ("cached", "snapshots"):
+        status, html = results[name]
+        assert status == 503, name
+        assert "temporarily unavailable" in html and "Traceback" not in html
+    status, body = results["healthz"]
+    assert status == 503 and json.loads(body)["database"] == "unavailable"
+
+
 # Behind a reverse proxy: the proxy's address is REMOTE_ADDR, and the proxy
 # appends the address it saw to X-Forwarded-For.
 PROXY = "10.0.0.2"

@@ -28,7 +28,7 @@ def edited_since_june_2024(iom_panama_versions):
     office = CountryOffice.objects.get()
     office.phone = "+507 305-3300"
     office.save()
-    SocialAccount.objects.filter(network="youtube").update(handle="OIMPanama")
+    SocialAccount.objects.filter(network="youtube").update(url="https://youtube.com/@oimpanama")
     return project
 
 
@@ -59,7 +59,7 @@ def test_a_figures_new_source_is_on_the_compare_page(client, edited_since_june_2
 def test_a_new_phone_and_social_account_are_on_the_compare_page(client, edited_since_june_2024):
     html = page(client, "en")
     assert "+507 305-3300</ins>" in html
-    assert "OIMPanama</ins>" in html
+    assert "https://youtube.com/@oimpanama</ins>" in html
 
 
 def test_every_change_inside_an_item_is_a_row_of_the_compare_csv(client, edited_since_june_2024):
@@ -68,7 +68,10 @@ def test_every_change_inside_an_item_is_a_row_of_the_compare_csv(client, edited_
     changed = {(r["section"], r["item"], r["field"]): r for r in rows if r["kind"] == "changed"}
     status = changed[("projects", edited_since_june_2024.slug, "status")]
     assert (status["old_value"], status["new_value"]) == ("active", "completed")
+    assert (status["old_value_es"], status["new_value_es"]) == ("activo", "finalizado")
+    assert (status["label_en"], status["label_es"]) == ("status", "estado")
     source = changed[("key_figures", "dtm-reports-published", "source")]
-    assert source["new_value"] == "DTM website"
+    assert (source["new_value"], source["new_value_es"]) == ("DTM website", "Sitio web de la DTM")
     assert changed[("contact", "office", "phone")]["new_value"] == "+507 305-3300"
-    assert changed[("social_accounts", "youtube", "handle")]["new_value"] == "OIMPanama"
+    youtube = changed[("social_accounts", "youtube:IOM Panama", "url")]
+    assert youtube["new_value"] == "https://youtube.com/@oimpanama"

@@ -166,12 +166,21 @@ def test_changed_contact_details_and_social_accounts_are_changed_fields():
     old = make_document()
     new = copy.deepcopy(old)
     new["contact"] |= {"phone": "+507 305-3300", "email": "panama@iom.int"}
-    new["social_accounts"][0]["handle"] = "OIM Panamá"
+    new["social_accounts"][0]["url"] = "https://www.youtube.com/@iompanama"
     diff = diff_documents(old, new)
     contact = changed_fields(diff, "contact")
     assert contact["phone"]["new"] == "+507 305-3300"
     assert contact["email"]["old"] == "iompanama@iom.int"
-    assert changed_fields(diff, "social_accounts")["handle"]["new"] == "OIM Panamá"
+    url = changed_fields(diff, "social_accounts")["url"]
+    assert url["new"] == "https://www.youtube.com/@iompanama"
+
+
+def test_a_new_handle_is_another_social_account():
+    old = make_document()
+    new = copy.deepcopy(old)
+    new["social_accounts"][0]["handle"] = "OIM Panamá"
+    (change,) = diff_documents(old, new)["lists"]
+    assert (change["added"], change["removed"]) == (["OIM Panamá"], ["IOM Panama"])
 
 
 def test_changed_relations_are_listed_by_their_keys():
@@ -217,3 +226,31 @@ def test_summary_names_staff_and_counts_the_rest():
     assert summarize(diff_documents(old, new)) == (
         "staff 131 → 196; 3 figures changed; 1 item removed"
     )
+
+
+def test_a_summary_written_where_there_was_none_is_a_changed_text():
+    old = make_document()
+    old["projects"][0]["summary"] = text("")
+    new = copy.deepcopy(old)
+    new["projects"][0]["summary"] = text("Assistance to migrants in transit.")
+    (change,) = diff_documents(old, new)["texts"]
+    assert change["key"] == "projects.whp.summary"
+    assert change["segments"] == [("insert", "Assistance to migrants in transit.")]
+
+
+def test_a_cleared_text_is_a_changed_text():
+    old = make_document()
+    new = copy.deepcopy(old)
+    new["office"]["about_office"] = text("")
+    (change,) = diff_documents(old, new)["texts"]
+    assert change["segments"] == [("delete", "Three offices in Panama City.")]
+
+
+def test_a_version_that_adds_the_spanish_translation_changes_nothing():
+    old = make_document(languages=["en"])
+    old["office"]["about_office"] = text("Three offices in Panama City.")
+    old["projects"][0]["title"] = text("WHP")
+    new = copy.deepcopy(old) | {"languages": ["en", "es"]}
+    new["office"]["about_office"] = text("Three offices in Panama City.", "Tres oficinas.")
+    new["projects"][0]["title"] = text("WHP", "Programa WHP")
+    assert diff_documents(old, new, language="es") == {"figures": [], "lists": [], "texts": []}

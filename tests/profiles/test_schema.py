@@ -1,9 +1,11 @@
 """The declared document schema: the real versions keep their facts, and a field
 declared once reaches the page data, the CSV, the diff and the compare CSV."""
 
+import copy
 import csv
 import dataclasses
 import io
+import json
 from pathlib import Path
 
 import openpyxl
@@ -12,7 +14,7 @@ from django.utils.text import slugify
 
 from profiles import schema
 from profiles.diff import diff_documents
-from profiles.document import build_document
+from profiles.document import build_document, upgrade_document
 from profiles.exports import FACT_COLUMNS, diff_rows, fact_rows, unescape_formula
 from profiles.models import Snapshot
 from projects.models import Project
@@ -20,6 +22,7 @@ from projects.models import Project
 pytestmark = pytest.mark.django_db
 
 SCHEMA_3_FACTS = Path(__file__).parent / "fixtures" / "snapshot-facts-schema-3.csv"
+SCHEMA_3_DOCUMENT = Path(__file__).parent / "fixtures" / "snapshot-2024-06-30-schema-3.json"
 REAL_DATES = ["2022-10-31", "2022-12-31", "2023-10-31", "2024-06-30"]
 
 
@@ -29,7 +32,9 @@ def as_schema_4(row):
     key actors are keyed by their name rather than their position."""
     row = dict(row)
     if row["field"] == "social_account":
-        row |= {"section": "social_accounts", "field": "handle"}
+        handle = row["value_en"].removeprefix("'")  # the CSV escaped "@…"
+        row |= {"section": "social_accounts", "item_key": f"{row['item_key']}:{handle}"}
+        row |= {"field": "handle"}
     if (row["section"], row["field"]) == ("office", "sites"):
         row |= {"field": "sites_count", "period": ""}
     if row["section"] == "key_actors":
@@ -71,9 +76,10 @@ def test_the_real_versions_keep_every_fact_in_csv_and_xlsx(
         before = fact_set({k: escaped(v) for k, v in row.items()} for row in schema_3_facts[date])
         after = fact_set(read(client.get(f"/snapshots/{date}.{fmt}").content))
         assert before - after == set(), fmt
-        new = {fact[1:4] for fact in after - before}
-        # Only what schema 4 carries anew: the qualifier of the number of sites.
-        assert new <= {("office", "office", "sites_qualifier")}, fmt
+        new = {(section, field) for _date, section, _item, field, *_rest in after - before}
+        # Only what schema 4 carries anew: the qualifier of the number of sites, and
+        # each social account's network as a field (it was only part of the key).
+        assert new <= {("office", "sites_qualifier"), ("social_accounts", "network")}, fmt
 
 
 def with_a_new_field(section_key, new_field):
@@ -122,8 +128,12 @@ def test_a_declared_field_reaches_the_page_data_the_csv_the_diff_and_the_compare
             "section": "projects",
             "item": project.slug,
             "field": "order",
+            "label_en": "order",
+            "label_es": "orden",
             "old_value": project.order,
             "new_value": 99,
+            "old_value_es": project.order,
+            "new_value_es": 99,
         }
     ]
 
@@ -140,3 +150,19 @@ def test_choice_labels_are_stored_as_they_were_on_the_day_of_freezing(iom_panama
     document = build_document()
     assert document["choices"]["projects.status"]["active"] == {"en": "active", "es": "activo"}
     assert all(dataclasses.is_dataclass(section) for section in schema.SECTIONS)
+
+
+def test_key_actors_of_a_schema_3_document_get_the_slug_migration_0006_gives_them():
+    stored = json.loads(SCHEMA_3_DOCUMENT.read_text())
+    document = upgrade_document(stored)
+    keys = [actor["slug"] for actor in document["key_actors"]]
+    assert keys == [slugify(actor["name"]["en"]) for actor in stored["key_actors"]]
+    assert len(set(keys)) == len(keys) and all(keys)
+    renamed = copy.deepcopy(document)
+    renamed["key_actors"][0]["name"] = {"en": "Renamed", "es": "Renombrado"}
+    del renamed["key_actors"][1]
+    (change,) = [
+        c for c in diff_documents(document, renamed)["lists"] if c["section"] == "key_actors"
+    ]
+    assert [item["key"] for item in change["changed"]] == [keys[0]]
+    assert change["removed"] == [document["key_actors"][1]["name"]]
