@@ -447,13 +447,22 @@ def pending_imports_dir() -> Path:
     return Path(configured or Path(settings.MEDIA_ROOT).parent / "pending-imports")
 
 
+def is_pending_import(path: Path) -> bool:
+    """Whether a file is one of ours: `<owner>.<token>`, as PendingImportStorage names it."""
+    owner, _dot, token = path.name.rpartition(".")
+    return bool(owner) and PENDING_NAME.fullmatch(token) is not None
+
+
 def remove_expired_pending_imports(now=None):
-    """Delete the uploads that waited longer than PENDING_IMPORT_SECONDS."""
+    """Delete the uploads that waited longer than PENDING_IMPORT_SECONDS; nothing else,
+    even if the setting points at a directory that holds other files."""
     directory = pending_imports_dir()
     if not directory.is_dir():
         return
     limit = (now or time.time()) - PENDING_IMPORT_SECONDS
     for entry in directory.iterdir():
+        if not is_pending_import(entry):
+            continue
         try:
             if entry.is_file() and entry.stat().st_mtime < limit:
                 entry.unlink(missing_ok=True)

@@ -407,12 +407,23 @@ def test_uploads_never_confirmed_expire_after_an_hour(editor_client, iom_panama,
     assert not pending.exists()
     assert not Region.objects.filter(iso_code="PA-99").exists()
     # Any new upload sweeps the stale ones away; fresh ones stay.
-    stale = pending_dir / "1-profiles.region.stale"
+    stale = pending_dir / f"1-profiles.region.{'s' * 43}"
     stale.write_bytes(b"x")
     os.utime(stale, (two_hours_ago, two_hours_ago))
     preview(editor_client)
     (fresh,) = pending_dir.iterdir()
     assert fresh != stale and not stale.exists()
+
+
+def test_the_sweep_removes_nothing_but_stale_uploads(editor_client, iom_panama, pending_dir):
+    """Even a directory shared with other files (a misconfigured setting) loses nothing."""
+    pending_dir.mkdir(parents=True, exist_ok=True)
+    other = pending_dir / "backup.sql"
+    other.write_bytes(b"keep me")
+    long_ago = time.time() - 30 * 24 * 60 * 60
+    os.utime(other, (long_ago, long_ago))
+    preview(editor_client)
+    assert other.read_bytes() == b"keep me"
 
 
 def test_a_refused_file_leaves_nothing_waiting(editor_client, iom_panama, pending_dir):
