@@ -344,7 +344,10 @@ def publish_on_b_read_on_a(editor_b, visitor_a, date):
     status, headers, content = editor_b.post("/admin/profiles/snapshot/add/", fields)
     check(status == 302, f"freezing on B answered {status}: {form_errors(content)}")
     pk = re.search(r"/admin/profiles/snapshot/(\d+)/change/", headers["Location"]).group(1)
-    status, _, _ = editor_b.post(f"/admin/profiles/snapshot/{pk}/publish/", {})
+    # Publish what the change page shows: the form carries the checksum reviewed.
+    _, _, page = editor_b.get(f"/admin/profiles/snapshot/{pk}/change/")
+    seen = re.search(rb'name="checksum" value="([0-9a-f]{64})"', page).group(1).decode()
+    status, _, _ = editor_b.post(f"/admin/profiles/snapshot/{pk}/publish/", {"checksum": seen})
     check(status == 302, f"publishing on B answered {status}")
     archive = anonymous_page(visitor_a, "/en/snapshots/")
     check(b"31 December 2031" in archive, "A's archive lacks the snapshot published on B")

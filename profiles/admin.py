@@ -306,7 +306,9 @@ class SnapshotAdmin(AuditedAdmin, TabbedTranslationAdmin):
         return self._run(
             request,
             snapshot,
-            lambda: snapshots.publish_snapshot(snapshot, by=request.user),
+            lambda: snapshots.publish_snapshot(
+                snapshot, by=request.user, reviewed_checksum=request.POST.get("checksum", "")
+            ),
             _("The snapshot is published."),
         )
 

@@ -199,16 +199,26 @@ def refreeze_snapshot(snapshot: Snapshot, *, by=None) -> Snapshot:
     return snapshot
 
 
-def publish_snapshot(snapshot: Snapshot, *, by=None) -> Snapshot:
+def publish_snapshot(snapshot: Snapshot, *, by=None, reviewed_checksum=None) -> Snapshot:
+    """Publish a draft. With `reviewed_checksum` (what the publisher saw), a draft
+    refrozen since then is refused rather than published unseen."""
     _check_can_publish(by)
     if snapshot.status != Snapshot.Status.DRAFT:
         raise ValidationError(_("Only a draft snapshot can be published."))
     if checksum(snapshot.document) != snapshot.checksum:
         raise ValidationError(_("The snapshot's document does not match its checksum."))
+    expected = snapshot.checksum if reviewed_checksum is None else reviewed_checksum
     with transaction.atomic():
-        Snapshot.objects.filter(pk=snapshot.pk, status=Snapshot.Status.DRAFT).update(
-            status=Snapshot.Status.PUBLISHED, published_at=timezone.now(), published_by=by
-        )
+        published = Snapshot.objects.filter(
+            pk=snapshot.pk, status=Snapshot.Status.DRAFT, checksum=expected
+        ).update(status=Snapshot.Status.PUBLISHED, published_at=timezone.now(), published_by=by)
+        if not published:
+            raise ValidationError(
+                _(
+                    "This draft was refrozen or published by someone else since you opened "
+                    "it. Review it again before publishing."
+                )
+            )
         snapshot.refresh_from_db()
         # The checksum as published: `verify_snapshots` compares the stored one with it.
         audit.record(

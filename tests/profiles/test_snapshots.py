@@ -129,7 +129,7 @@ def test_drafts_are_invisible_to_the_public(client, draft):
     assert client.get("/en/snapshots/2025-03-31/").status_code == 404
     assert "2025-03-31" not in client.get("/en/snapshots/").content.decode()
     response = client.get("/en/snapshots/compare/", {"a": "2025-03-31", "b": "current"})
-    assert response.status_code == 400
+    assert response.status_code == 404
 
 
 def test_the_admin_freezes_a_draft(editor_client, iom_panama):
@@ -162,12 +162,30 @@ def test_the_admin_previews_a_draft_as_the_public_will_see_it(editor_client, dra
 
 def test_only_a_publisher_publishes_from_the_admin(editor_client, publisher_client, draft):
     url = reverse("admin:profiles_snapshot_publish", args=[draft.pk])
-    editor_client.post(url)
+    editor_client.post(url, {"checksum": draft.checksum})
     draft.refresh_from_db()
     assert draft.status == "draft"
-    publisher_client.post(url)
+    publisher_client.post(url, {"checksum": draft.checksum})
     draft.refresh_from_db()
     assert draft.status == "published"
+
+
+def test_a_draft_refrozen_since_the_publisher_opened_it_is_not_published(
+    editor, publisher_client, draft
+):
+    from profiles.models import StaffCount
+    from profiles.snapshots import refreeze_snapshot
+
+    change = publisher_client.get(reverse("admin:profiles_snapshot_change", args=[draft.pk]))
+    seen = draft.checksum
+    assert f'name="checksum" value="{seen}"' in change.content.decode()
+    StaffCount.objects.filter(as_of="2024-06-30").update(national=1)
+    refreeze_snapshot(draft, by=editor)
+    url = reverse("admin:profiles_snapshot_publish", args=[draft.pk])
+    response = publisher_client.post(url, {"checksum": seen}, follow=True)
+    draft.refresh_from_db()
+    assert draft.status == "draft"
+    assert "Review it again before publishing" in response.content.decode()
 
 
 def test_the_admin_cannot_delete_or_edit_a_published_snapshot(publisher_client, published):
@@ -245,7 +263,8 @@ def test_a_draft_s_admin_page_nests_no_forms(publisher_client, draft):
         form = page.forms[button["form"]]
         assert form["action"] == actions[button["value"]]
         assert form["method"] == "post"
-        assert [field["name"] for field in form["inputs"]] == ["csrfmiddlewaretoken"]
+        expected = ["csrfmiddlewaretoken", *(["checksum"] if button["value"] == "Publish" else [])]
+        assert [field["name"] for field in form["inputs"]] == expected
 
 
 def test_a_published_snapshot_s_admin_page_nests_no_forms(publisher_client, published):
