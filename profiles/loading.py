@@ -15,6 +15,7 @@ from django.db import transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from iompanama.text import LANGUAGES
 from projects.models import GlobalCompactObjective, Project, SustainableDevelopmentGoal
 from publications.models import Publication, Story
 
@@ -24,8 +25,6 @@ from .document import build_document
 from .models import Snapshot
 from .seed import current, goals, history
 from .snapshots import freeze_snapshot, publish_snapshot
-
-LANGUAGES = ("en", "es")
 
 
 class SeedProvenanceError(Exception):
@@ -186,9 +185,12 @@ class Loader:
         for order, (slug, name) in enumerate(self.data.THEMATIC_AREAS):
             self.upsert(models.ThematicArea, {"slug": slug}, {"name": name, "order": order})
         for order, name in enumerate(self.data.KEY_ACTORS):
-            self.upsert(
-                models.KeyActor, {"slug": slugify(name["en"])}, {"name": name, "order": order}
-            )
+            # An actor keeps its slug when editors rename it; one loaded before actors
+            # had slugs is found by its English name.
+            slug = slugify(name["en"])
+            same_name = models.KeyActor.objects.filter(name_en=name["en"]).first()
+            lookup = {"pk": same_name.pk} if same_name and same_name.slug != slug else {}
+            self.upsert(models.KeyActor, lookup or {"slug": slug}, {"name": name, "order": order})
         for order, section in enumerate(self.data.INSTITUTIONAL_SECTIONS):
             values = {k: v for k, v in section.items() if k != "kind"}
             self.upsert(
