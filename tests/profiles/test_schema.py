@@ -3,7 +3,6 @@ declared once reaches the page data, the CSV, the diff and the compare CSV."""
 
 import copy
 import csv
-import dataclasses
 import io
 import json
 from pathlib import Path
@@ -146,10 +145,26 @@ def test_every_section_has_a_unique_identity_in_the_real_profile(iom_panama_vers
             assert len(keys) == len(set(keys)), section.key
 
 
-def test_choice_labels_are_stored_as_they_were_on_the_day_of_freezing(iom_panama):
+def test_a_version_is_shown_with_the_choice_labels_it_was_frozen_with(client, iom_panama):
     document = build_document()
     assert document["choices"]["projects.status"]["active"] == {"en": "active", "es": "activo"}
-    assert all(dataclasses.is_dataclass(section) for section in schema.SECTIONS)
+    category = document["key_figures"][0]["category"]
+    document["choices"]["key_figures.category"][category] = {
+        "en": "Label of that day",
+        "es": "Etiqueta de aquel día",
+    }
+    Snapshot.objects.create(
+        date="2021-01-01",
+        title_en="Old labels",
+        document=document,
+        schema_version=document["schema_version"],
+        checksum="x" * 64,
+        status="published",
+        published_at="2021-01-02T00:00:00Z",
+    )
+    assert "Label of that day" in client.get("/en/snapshots/2021-01-01/").content.decode()
+    assert "Etiqueta de aquel día" in client.get("/es/versiones/2021-01-01/").content.decode()
+    assert "Label of that day" not in client.get("/en/").content.decode()
 
 
 def test_key_actors_of_a_schema_3_document_get_the_slug_migration_0006_gives_them():
