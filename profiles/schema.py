@@ -42,8 +42,10 @@ class Field:
     read: Callable | None = None  # row → raw value; the attribute `name` by default
     long: bool = False  # a long text: compared word by word
     choices: type | None = None  # the TextChoices of a CHOICE field
-    # A NUMBER that is a fact names the fields that qualify it.
+    # A NUMBER that is a fact names the fields that qualify it (`unit_text`: a unit
+    # that is the same for every item, such as "people").
     unit: str | None = None
+    unit_text: str = ""
     qualifier: str | None = None
     period: tuple[str | None, str] | None = None  # (start, end) field names
     source: str | None = None
@@ -207,7 +209,7 @@ SECTIONS = (
                     name,
                     NUMBER,
                     label=label,
-                    unit="people",
+                    unit_text="people",
                     period=(None, "as_of"),
                     source="source",
                     series="per_field",
@@ -467,7 +469,7 @@ def facts(document):
                     item=item,
                     field=f,
                     value=value,
-                    unit=(item.get(f.unit, f.unit) if f.unit else ""),
+                    unit=item.get(f.unit, "") if f.unit else f.unit_text,
                     qualifier=_qualifier(section, f, item),
                     period=tuple(item.get(name) if name else None for name in (f.period or ())),
                     source=item.get(f.source, "") if f.source else "",
