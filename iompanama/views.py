@@ -3,10 +3,10 @@
 from django.core.cache import cache
 from django.db import DatabaseError, connection
 from django.http import HttpResponse, JsonResponse
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 
-@require_GET
+@require_safe
 def robots_txt(request):
     sitemap_url = request.build_absolute_uri("/sitemap.xml")
     lines = ["User-agent: *", "Disallow: /admin/", f"Sitemap: {sitemap_url}", ""]
@@ -30,7 +30,7 @@ def _cache_ok():
         return False
 
 
-@require_GET
+@require_safe
 def healthz(request):
     """Database and cache status, for a load balancer: 200 when both answer, else 503."""
     checks = {"database": _database_ok(), "cache": _cache_ok()}

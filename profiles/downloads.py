@@ -4,7 +4,7 @@ Data Package that describes the CSV files."""
 
 from django.http import Http404, HttpResponse, HttpResponseBadRequest, JsonResponse
 from django.urls import reverse
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from . import exports
 from .diff import diff_documents
@@ -38,7 +38,7 @@ def document_download(document, fmt, *, date, filename):
     raise Http404
 
 
-@require_GET
+@require_safe
 def snapshot_download(request, date, fmt):
     try:
         version = resolve_version(date.isoformat())
@@ -55,13 +55,13 @@ def snapshot_download(request, date, fmt):
     return response
 
 
-@require_GET
+@require_safe
 def current_download(request, fmt):
     version = resolve_version(CURRENT)
     return document_download(version.document, fmt, date="", filename="iom-panama-profile-current")
 
 
-@require_GET
+@require_safe
 def series_download(request, variant, fmt):
     series = figures_over_time()
     wide_columns, wide_rows = exports.series_wide(series)
@@ -78,7 +78,7 @@ def series_download(request, variant, fmt):
     return attachment(exports.write_csv(long_rows, exports.SERIES_COLUMNS), fmt, filename)
 
 
-@require_GET
+@require_safe
 def compare_download(request):
     """The compare page's differences as CSV, for the same two versions: 400 for a
     malformed date, 404 for a date without a public snapshot."""
@@ -137,7 +137,7 @@ def _resource(name, title, url, schema):
     }
 
 
-@require_GET
+@require_safe
 def datapackage(request):
     """A Frictionless Data Package describing every CSV file, for data portals such as HDX."""
 

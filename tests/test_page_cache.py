@@ -121,3 +121,13 @@ def test_publishing_and_withdrawing_reach_the_next_anonymous_archive(
     assert "withdrawn" not in page.lower()
     withdraw_snapshot(Snapshot.objects.get(pk=snapshot.pk), reason="Wrong date", by=publisher)
     assert "Wrong date" in client.get("/en/snapshots/2025-01-31/").content.decode()
+
+
+@pytest.mark.parametrize(
+    "url", ["/data/current.csv", "/snapshots/2023-10-31.xlsx", "/data/datapackage.json", "/healthz"]
+)
+def test_downloads_answer_head_like_get_without_a_body(client, iom_panama_versions, url):
+    response = client.head(url)
+    assert response.status_code == 200
+    assert response.content == b""
+    assert response["Content-Type"] == client.get(url)["Content-Type"]
