@@ -100,6 +100,8 @@ def _needs_prefix(value):
 
 def escape_formula(value):
     """Prefix text that a spreadsheet would run as a formula (OWASP CSV injection)."""
+    if not isinstance(value, str) or not value or value[0].isalnum():
+        return value  # no letter or digit starts a formula (nor is a blank or a quote)
     if _needs_prefix(value):
         return "'" + value
     return value
@@ -168,10 +170,9 @@ def fact_rows(document, snapshot_date=None):
 def write_csv(rows, columns) -> bytes:
     """UTF-8 with a byte-order mark (so Excel reads it as UTF-8) and a header row."""
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\r\n")
-    writer.writeheader()
-    for row in rows:
-        writer.writerow({column: escape_formula(row.get(column, "")) for column in columns})
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(columns)
+    writer.writerows([escape_formula(row.get(column, "")) for column in columns] for row in rows)
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 

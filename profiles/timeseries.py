@@ -5,6 +5,8 @@ figure's period end), not by when the snapshot was taken, so the same fact
 repeated in later versions is one point.
 """
 
+from django.db.models import Case, F, JSONField, Q, When
+
 from iompanama.text import in_both_languages
 
 from .content_cache import get_or_build
@@ -61,29 +63,33 @@ def published_followed_sections():
     """The followed sections of every published snapshot, oldest first, as documents
     holding those sections only.
 
-    Stored documents of the current schema are read in part by the database (a
-    JSON key per section), so a profile with many large versions is not decoded
-    whole; older ones are read whole and upgraded. Two queries whatever the
-    number of versions.
+    One query whatever the number of versions: the database reads the followed
+    sections out of stored documents of the current schema (a JSON key each), so
+    many large versions are not decoded whole; a document of an older schema comes
+    whole, to be upgraded.
     """
-    published = Snapshot.objects.published()
-    columns = [f"document__{key}" for key in FOLLOWED_SECTIONS]
-    dated = [
-        (
-            date,
-            {"schema_version": SCHEMA_VERSION} | dict(zip(FOLLOWED_SECTIONS, values, strict=True)),
+    older = ~Q(schema_version=SCHEMA_VERSION)
+    rows = (
+        Snapshot.objects.published()
+        .annotate(
+            older_document=Case(When(older, then=F("document")), output_field=JSONField()),
+            **{
+                f"followed_{key}": Case(
+                    When(older, then=None), default=F(f"document__{key}"), output_field=JSONField()
+                )
+                for key in FOLLOWED_SECTIONS
+            },
         )
-        for date, *values in published.filter(schema_version=SCHEMA_VERSION).values_list(
-            "date", *columns
-        )
+        .order_by("date")
+        .values_list("older_document", *(f"followed_{key}" for key in FOLLOWED_SECTIONS))
+    )
+    return [
+        upgrade_document(document)
+        if document is not None
+        else {"schema_version": SCHEMA_VERSION}
+        | dict(zip(FOLLOWED_SECTIONS, sections, strict=True))
+        for document, *sections in rows
     ]
-    dated += [
-        (date, upgrade_document(document))
-        for date, document in published.exclude(schema_version=SCHEMA_VERSION).values_list(
-            "date", "document"
-        )
-    ]
-    return [document for _date, document in sorted(dated, key=lambda pair: pair[0])]
 
 
 def figures_over_time():
