@@ -32,13 +32,27 @@ def versioned_key(name: str) -> str:
     return f"{name}@{content_version()}"
 
 
+# The values of the content version this process read or built last. A request
+# that reads the document twice (a page and its figures over time) and the next
+# requests, until a write bumps the version, do not fetch and unpickle it again
+# (50 ms for a profile of 10,000 publications). Callers never change a value.
+_this_process = {"version": None, "values": {}}
+
+
 def get_or_build(name: str, build):
     """The cached value of `name` for the current content, built once per version."""
-    key = versioned_key(name)
+    version = content_version()
+    if _this_process["version"] != version:
+        _this_process.update(version=version, values={})
+    values = _this_process["values"]
+    key = f"{name}@{version}"
+    if key in values:
+        return values[key]
     value = cache.get(key)
     if value is None:
         value = build()
         cache.set(key, value, timeout=DERIVED_TIMEOUT)
+    values[key] = value
     return value
 
 
