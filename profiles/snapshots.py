@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from django.apps import apps
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import OperationalError, connection, transaction
+from django.db.models import Case, F, JSONField, Q, When
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
@@ -22,7 +23,7 @@ from iompanama.text import LANGUAGES
 from . import audit
 from .apps import CONTENT_APPS
 from .diff import diff_documents, summarize
-from .document import build_document, current_document, upgrade_document
+from .document import SCHEMA_VERSION, build_document, current_document, upgrade_document
 from .models import Snapshot
 
 PUBLISH_PERMISSION = "profiles.publish_snapshot"
@@ -288,10 +289,36 @@ def stored_document(snapshot: Snapshot) -> dict:
     return upgrade_document(snapshot.document)
 
 
-def published_documents():
-    """(date, document) of every published snapshot, oldest first."""
-    rows = Snapshot.objects.published().order_by("date").values_list("date", "document")
-    return [(date, upgrade_document(document)) for date, document in rows]
+def published_sections(keys):
+    """Sections `keys` of every published snapshot, oldest first, as documents holding
+    those sections only.
+
+    One query whatever the number of versions: the database reads the sections out
+    of stored documents of the current schema (a JSON key each), so many large
+    versions are not decoded whole; a document of an older schema comes whole, to
+    be upgraded.
+    """
+    older = ~Q(schema_version=SCHEMA_VERSION)
+    rows = (
+        Snapshot.objects.published()
+        .annotate(
+            older_document=Case(When(older, then=F("document")), output_field=JSONField()),
+            **{
+                f"section_{key}": Case(
+                    When(older, then=None), default=F(f"document__{key}"), output_field=JSONField()
+                )
+                for key in keys
+            },
+        )
+        .order_by("date")
+        .values_list("older_document", *(f"section_{key}" for key in keys))
+    )
+    return [
+        upgrade_document(document)
+        if document is not None
+        else {"schema_version": SCHEMA_VERSION} | dict(zip(keys, sections, strict=True))
+        for document, *sections in rows
+    ]
 
 
 CURRENT = "current"

@@ -5,14 +5,12 @@ figure's period end), not by when the snapshot was taken, so the same fact
 repeated in later versions is one point.
 """
 
-from django.db.models import Case, F, JSONField, Q, When
-
 from iompanama.text import in_both_languages
 
 from .content_cache import get_or_build
-from .document import SCHEMA_VERSION, current_document, upgrade_document
-from .models import Snapshot
+from .document import SCHEMA_VERSION, current_document
 from .schema import SECTIONS, items, label_of
+from .snapshots import published_sections
 
 # The sections that hold followed numbers: all that is read of a stored document.
 FOLLOWED_SECTIONS = [
@@ -59,44 +57,11 @@ def series_from_documents(documents):
     return result
 
 
-def published_followed_sections():
-    """The followed sections of every published snapshot, oldest first, as documents
-    holding those sections only.
-
-    One query whatever the number of versions: the database reads the followed
-    sections out of stored documents of the current schema (a JSON key each), so
-    many large versions are not decoded whole; a document of an older schema comes
-    whole, to be upgraded.
-    """
-    older = ~Q(schema_version=SCHEMA_VERSION)
-    rows = (
-        Snapshot.objects.published()
-        .annotate(
-            older_document=Case(When(older, then=F("document")), output_field=JSONField()),
-            **{
-                f"followed_{key}": Case(
-                    When(older, then=None), default=F(f"document__{key}"), output_field=JSONField()
-                )
-                for key in FOLLOWED_SECTIONS
-            },
-        )
-        .order_by("date")
-        .values_list("older_document", *(f"followed_{key}" for key in FOLLOWED_SECTIONS))
-    )
-    return [
-        upgrade_document(document)
-        if document is not None
-        else {"schema_version": SCHEMA_VERSION}
-        | dict(zip(FOLLOWED_SECTIONS, sections, strict=True))
-        for document, *sections in rows
-    ]
-
-
 def figures_over_time():
     """The series of the published snapshots plus the current profile (cached)."""
 
     def build():
-        return series_from_documents([*published_followed_sections(), current_document()])
+        return series_from_documents([*published_sections(FOLLOWED_SECTIONS), current_document()])
 
     return get_or_build(f"figures-over-time:v{SCHEMA_VERSION}", build)
 
