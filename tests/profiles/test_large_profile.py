@@ -16,8 +16,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from profiles.models import KeyFigure, Snapshot
+from profiles.snapshots import published_sections
 from profiles.synthetic import Sizes, build_large_profile
-from profiles.timeseries import figures_over_time, published_followed_sections
+from profiles.timeseries import FOLLOWED_SECTIONS, figures_over_time
 from projects.models import Project
 from publications.models import Publication
 
@@ -93,7 +94,7 @@ def test_figures_over_time_read_a_version_of_an_older_schema_whole(iom_panama):
         status="published",
         published_at=dt.datetime(2021, 1, 2, tzinfo=dt.UTC),
     )
-    (read,) = published_followed_sections()
+    (read,) = published_sections(FOLLOWED_SECTIONS)
     assert read["schema_version"] == 4
     assert read["staff"] == document["staff"]["history"]
     assert read["key_figures"] == document["key_figures"]
