@@ -128,7 +128,7 @@ class SnapshotDetailView(HomeView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        published = Snapshot.objects.published()
+        published = Snapshot.objects.published().defer("document")  # only their dates
         language = current_language()
         context.update(
             snapshot=self.snapshot,
