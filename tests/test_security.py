@@ -136,22 +136,18 @@ print(json.dumps(results))
 """
 
 
-def test_with_the_database_down_pages_answer_503_or_from_the_cache(tmp_path):
-    # Only a cache outside the database outlives it: Redis, as production runs.
-    from tests.test_production_cache import redis_is_running
-
-    if not redis_is_running():
-        pytest.skip("no Redis at 127.0.0.1:6379")
-    import redis
-
-    redis.Redis.from_url("redis://127.0.0.1:6379/14").flushdb()
+def pages_with_the_database_down(tmp_path, **environ):
+    """Production settings on a loaded SQLite database that then becomes unreachable:
+    what DATABASE_DOWN_SCRIPT's requests answered."""
     env = production_env(
-        REDIS_URL="redis://127.0.0.1:6379/14",
         DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}",
         ALLOWED_HOSTS="testserver",
         SECURE_SSL_REDIRECT="0",
         STATIC_MANIFEST="0",
+        **environ,
     )
+    if "REDIS_URL" not in environ:
+        env.pop("REDIS_URL", None)
     for command in (["migrate", "-v0"], ["load_iom_panama"]):
         assert manage(*command, env=env).returncode == 0
     result = subprocess.run(
@@ -162,7 +158,19 @@ def test_with_the_database_down_pages_answer_503_or_from_the_cache(tmp_path):
         text=True,
     )
     assert result.returncode == 0, result.stderr
-    results = json.loads(result.stdout.strip().splitlines()[-1])
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def test_with_the_database_down_pages_answer_503_or_from_the_cache(tmp_path):
+    # Only a cache outside the database outlives it: Redis, as production runs.
+    from tests.test_production_cache import redis_is_running
+
+    if not redis_is_running():
+        pytest.skip("no Redis at 127.0.0.1:6379")
+    import redis
+
+    redis.Redis.from_url("redis://127.0.0.1:6379/14").flushdb()
+    results = pages_with_the_database_down(tmp_path, REDIS_URL="redis://127.0.0.1:6379/14")
     assert results["warm"] == 200
     cached_status, cached_html = results["cached"]
     assert cached_status == 200 and "OIM Panamá" in cached_html
@@ -177,24 +185,7 @@ def test_with_the_database_down_pages_answer_503_or_from_the_cache(tmp_path):
 
 def test_with_the_database_cache_and_the_database_down_pages_answer_503(tmp_path):
     """Without Redis the cache lives in the database and goes down with it: 503, not 500."""
-    env = production_env(
-        DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}",
-        ALLOWED_HOSTS="testserver",
-        SECURE_SSL_REDIRECT="0",
-        STATIC_MANIFEST="0",
-    )
-    env.pop("REDIS_URL", None)
-    for command in (["migrate", "-v0"], ["load_iom_panama"]):
-        assert manage(*command, env=env).returncode == 0
-    result = subprocess.run(
-        [sys.executable, "-c", DATABASE_DOWN_SCRIPT],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-    )
-    assert result.returncode == 0, result.stderr
-    results = json.loads(result.stdout.strip().splitlines()[-1])
+    results = pages_with_the_database_down(tmp_path)
     assert results["warm"] == 200
     for name in ("cached", "snapshots"):
         status, html = results[name]
