@@ -62,7 +62,7 @@ test: install browser-deps lint check
 
 # Regenerate the Spanish catalogue (needs gettext) and compile it.
 messages: install
-	$(DEV_ENV) $(PY) manage.py makemessages -l es --ignore=.venv --ignore=node_modules
+	$(DEV_ENV) $(PY) manage.py makemessages -l es --no-location --ignore=.venv --ignore=node_modules --ignore=tests --ignore=staticfiles
 	$(DEV_ENV) $(PY) manage.py compilemessages --ignore=.venv
 
 compilemessages: install
