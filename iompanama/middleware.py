@@ -3,14 +3,17 @@ cache of whole public pages."""
 
 import hashlib
 import logging
+import time
 
 from django.conf import settings
 from django.core.cache import cache
 from django.db import DatabaseError, InterfaceError, OperationalError
 from django.http import HttpResponse
 from django.template.loader import render_to_string
-from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils import timezone, translation
+from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 from django.utils.http import http_date, parse_http_date_safe
+from ipware import get_client_ip
 
 from profiles.content_cache import DERIVED_TIMEOUT, content_version
 
@@ -138,9 +141,14 @@ class PageCache:
     @staticmethod
     def key(request):
         """The page's key for the current content, None when the cache cannot say."""
-        digest = hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()
+        url = request.build_absolute_uri()
+        if request.path.startswith("/api/"):
+            # The API's language comes from Accept-Language, not from the path.
+            url += "#" + translation.get_language_from_request(request)
+        digest = hashlib.sha256(url.encode()).hexdigest()
         try:
-            return f"page:{content_version()}:{digest}"
+            # A page is rendered anew each day too: citations say when they were read.
+            return f"page:{content_version()}:{timezone.localdate()}:{digest}"
         except Exception:  # any cache backend's error
             logger.warning("Page cache unavailable", exc_info=True)
             return None
@@ -175,4 +183,69 @@ class PageCache:
         response = HttpResponse(stored["content"], status=stored["status"])
         for name, value in stored["headers"]:
             response[name] = value
+        return response
+
+
+class ApiRateLimit:
+    """At most API_RATE_LIMIT requests a minute to /api/v1/ per client address (read
+    through django-ipware as for the admin lockout), counted in the shared cache so
+    the limit holds across workers and servers; past it, a 429 problem with
+    `Retry-After`. When the cache cannot count, requests pass."""
+
+    PREFIX = "/api/v1/"
+    WINDOW = 60  # seconds
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not request.path.startswith(self.PREFIX):
+            return self.get_response(request)
+        limit = settings.API_RATE_LIMIT
+        now = int(time.time())
+        window_ends = (now // self.WINDOW + 1) * self.WINDOW
+        count = self.count(request, window_ends)
+        if count is not None and count > limit:
+            return self.refuse(request, retry_after=window_ends - now)
+        response = self.get_response(request)
+        if count is not None:
+            response["RateLimit-Limit"] = str(limit)
+            response["RateLimit-Remaining"] = str(max(0, limit - count))
+            response["RateLimit-Reset"] = str(window_ends - now)
+        return response
+
+    def count(self, request, window_ends):
+        client, _routable = get_client_ip(
+            request,
+            proxy_count=settings.AXES_IPWARE_PROXY_COUNT,
+            request_header_order=settings.AXES_IPWARE_META_PRECEDENCE_ORDER,
+        )
+        key = f"api-rate:{client or 'unknown'}:{window_ends}"
+        try:
+            cache.add(key, 0, timeout=self.WINDOW + 5)
+            return cache.incr(key)
+        except Exception:  # any cache backend's error: do not refuse for our failure
+            logger.warning("API rate limit unavailable", exc_info=True)
+            return None
+
+    @staticmethod
+    def refuse(request, retry_after):
+        from profiles.api import problem
+
+        lang = request.GET.get("lang")
+        if lang not in dict(settings.LANGUAGES):
+            lang = translation.get_language_from_request(request)
+        with translation.override(lang):
+            response = problem(
+                request,
+                429,
+                translation.gettext(
+                    "Too many requests from your address. Try again in %(seconds)s seconds."
+                )
+                % {"seconds": retry_after},
+            )
+        response["Content-Language"] = lang
+        patch_vary_headers(response, ["Accept-Language"])
+        response["Retry-After"] = str(retry_after)
+        response["Cache-Control"] = "no-store"
         return response

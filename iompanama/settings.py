@@ -70,6 +70,8 @@ INSTALLED_APPS = [
     "csp",
     "axes",
     "pgtrigger",
+    # django-ninja: the API's Swagger UI files (vendored in its package) for /api/.
+    "ninja",
     "profiles",
     "projects",
     "publications",
@@ -80,6 +82,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
     "iompanama.middleware.AdminContentSecurityPolicy",
+    # Each client's budget of API requests, counted before the page cache answers.
+    "iompanama.middleware.ApiRateLimit",
     # Whole public pages for anonymous visitors: before anything that reads the
     # database, so cached pages keep working when it is down.
     "iompanama.middleware.PageCache",
@@ -118,6 +122,9 @@ AXES_IPWARE_META_PRECEDENCE_ORDER = (
     ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"] if PROXY_COUNT else ["REMOTE_ADDR"]
 )
 IPWARE_STRICT = False
+# Requests a client (its address, as the admin lockout reads it) may make to /api/v1/
+# per minute, counted in the shared cache so the limit holds across workers.
+API_RATE_LIMIT = env_int("API_RATE_LIMIT", 120)
 
 # Only what the pages use: local assets, the map's tiles, data: URIs for Leaflet.
 CONTENT_SECURITY_POLICY = {

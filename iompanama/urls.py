@@ -2,9 +2,10 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.views.static import serve
 
+from profiles import api
 from profiles.urls import download_urlpatterns
 from publications.urls import file_urlpatterns
 
@@ -18,6 +19,10 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("", include(download_urlpatterns)),
     path("", include(file_urlpatterns)),
+    path("api/", api.documentation, name="api-documentation"),
+    path("api/v1/", api.index, name="api-index"),
+    path("api/v1/", api.api.urls),
+    re_path(r"^api/v1/(?P<rest>.*)$", api.unknown_endpoint),
 ]
 
 urlpatterns += i18n_patterns(

@@ -32,3 +32,7 @@ class SpreadsheetFormatConverter(DataFormatConverter):
 
 class SeriesVariantConverter(DataFormatConverter):
     regex = "long|wide"
+
+
+class CitationFormatConverter(DataFormatConverter):
+    regex = "bib|ris|json"

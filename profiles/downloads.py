@@ -3,10 +3,13 @@ the figures over time, the compare page's differences and a Frictionless
 Data Package that describes the CSV files."""
 
 from django.http import Http404, HttpResponse, HttpResponseBadRequest, JsonResponse
+from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 
-from . import exports
+from iompanama.text import current_language
+
+from . import citations, exports
 from .diff import diff_documents
 from .document import SCHEMA_VERSION
 from .models import Snapshot
@@ -59,6 +62,56 @@ def snapshot_download(request, date, fmt):
 def current_download(request, fmt):
     version = resolve_version(CURRENT)
     return document_download(version.document, fmt, date="", filename="iom-panama-profile-current")
+
+
+def hxl_attachment(rows, columns, hashtags, filename):
+    return attachment(exports.write_csv(rows, columns, hashtags), "csv", f"{filename}-hxl")
+
+
+@require_safe
+def snapshot_hxl(request, date):
+    """The version's tidy CSV with its HXL hashtag row: immutable like the CSV."""
+    try:
+        version = resolve_version(date.isoformat())
+    except VersionError as error:
+        raise Http404(str(error)) from None
+    rows = exports.fact_rows(version.document, version.name)
+    response = hxl_attachment(
+        rows, exports.FACT_COLUMNS, exports.FACT_HASHTAGS, f"iom-panama-profile-{version.name}"
+    )
+    response["Cache-Control"] = "public, max-age=31536000, immutable"
+    response["ETag"] = f'"{version.snapshot.checksum}-v{SCHEMA_VERSION}-hxl"'
+    return response
+
+
+@require_safe
+def current_hxl(request):
+    rows = exports.fact_rows(resolve_version(CURRENT).document)
+    return hxl_attachment(
+        rows, exports.FACT_COLUMNS, exports.FACT_HASHTAGS, "iom-panama-profile-current"
+    )
+
+
+@require_safe
+def series_hxl(request):
+    rows = exports.series_rows(figures_over_time())
+    return hxl_attachment(
+        rows, exports.SERIES_COLUMNS, exports.SERIES_HASHTAGS, "iom-panama-figures-over-time"
+    )
+
+
+@require_safe
+def citation_download(request, fmt, date=None):
+    """How to cite a version (or the current profile) as BibTeX, RIS or CSL-JSON, in
+    the page's language."""
+    snapshot = get_object_or_404(Snapshot.objects.public().defer("document"), date=date) if date else None
+    language = current_language()
+    content = citations.render(fmt, snapshot, language, site=request.build_absolute_uri("/"))
+    response = HttpResponse(content, content_type=citations.CITATION_FORMATS[fmt])
+    name = f"iom-panama-profile-{date.isoformat() if date else 'current'}-{language}"
+    extension = "csl.json" if fmt == "json" else fmt
+    response["Content-Disposition"] = f'attachment; filename="{name}.{extension}"'
+    return response
 
 
 @require_safe
@@ -137,6 +190,24 @@ def _resource(name, title, url, schema):
     }
 
 
+def _hxl_resource(resource, url, hashtags):
+    """The HXL variant of a CSV resource: the same data, the hashtag row under the
+    header (a comment row for tools that do not read HXL), each field's hashtag."""
+    schema = resource["schema"] | {
+        "fields": [
+            field | {"hxlTag": hashtags[field["name"]]}
+            for field in resource["schema"]["fields"]
+        ]
+    }
+    return resource | {
+        "name": f"{resource['name']}-hxl",
+        "title": f"{resource['title']} (HXL-tagged)",
+        "path": url,
+        "dialect": {"headerRows": [1], "commentRows": [2]},
+        "schema": schema,
+    }
+
+
 @require_safe
 def datapackage(request):
     """A Frictionless Data Package describing every CSV file, for data portals such as HDX."""
@@ -163,19 +234,24 @@ def datapackage(request):
             csv_schema(wide_columns, dict.fromkeys(wide_columns[4:], "number")),
         ),
     ]
+    resources += [
+        _hxl_resource(resources[0], absolute("current-hxl"), exports.FACT_HASHTAGS),
+        _hxl_resource(resources[1], absolute("series-hxl"), exports.SERIES_HASHTAGS),
+    ]
     public = Snapshot.objects.public().order_by("date").values_list("date", "checksum")
     for date, checksum in public:
         # The checksum lets anyone holding a copy of this file detect a version that was
         # rewritten afterwards (`verify_snapshots --against`).
-        resources.append(
-            _resource(
-                f"profile-{date.isoformat()}",
-                f"IOM Panama profile as of {date.isoformat()}",
-                absolute("snapshot", date=date, fmt="csv"),
-                facts,
-            )
-            | {"snapshot_date": date.isoformat(), "snapshot_checksum": checksum}
-        )
+        version = _resource(
+            f"profile-{date.isoformat()}",
+            f"IOM Panama profile as of {date.isoformat()}",
+            absolute("snapshot", date=date, fmt="csv"),
+            facts,
+        ) | {"snapshot_date": date.isoformat(), "snapshot_checksum": checksum}
+        resources += [
+            version,
+            _hxl_resource(version, absolute("snapshot-hxl", date=date), exports.FACT_HASHTAGS),
+        ]
     package = {
         "profile": "data-package",
         "name": "iom-panama-country-profile",

@@ -28,6 +28,27 @@ FACT_COLUMNS = [
     "source",
 ]
 SERIES_COLUMNS = ["series", "label_en", "label_es", "unit", "date", "value"]
+# The HXL hashtags (hxlstandard.org) of the tidy CSVs' columns: the row under the
+# header that humanitarian tools (HDX, HXL Proxy, Kobo) read to recognise columns.
+FACT_HASHTAGS = {
+    "snapshot_date": "#date+version",
+    "section": "#meta+section",
+    "item_key": "#meta+id",
+    "field": "#meta+field",
+    "value_en": "#meta+value+i_en",
+    "value_es": "#meta+value+i_es",
+    "unit": "#meta+unit",
+    "period": "#date+period",
+    "source": "#meta+source",
+}
+SERIES_HASHTAGS = {
+    "series": "#indicator+code",
+    "label_en": "#indicator+name+i_en",
+    "label_es": "#indicator+name+i_es",
+    "unit": "#indicator+unit",
+    "date": "#date",
+    "value": "#indicator+value+num",
+}
 DIFF_COLUMNS = [
     "kind",
     "section",
@@ -167,11 +188,14 @@ def fact_rows(document, snapshot_date=None):
     return rows
 
 
-def write_csv(rows, columns) -> bytes:
-    """UTF-8 with a byte-order mark (so Excel reads it as UTF-8) and a header row."""
+def write_csv(rows, columns, hashtags=None) -> bytes:
+    """UTF-8 with a byte-order mark (so Excel reads it as UTF-8) and a header row;
+    with `hashtags` ({column: HXL hashtag}), the HXL row under the header."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(columns)
+    if hashtags is not None:
+        writer.writerow([hashtags[column] for column in columns])
     writer.writerows([escape_formula(row.get(column, "")) for column in columns] for row in rows)
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 

@@ -7,6 +7,7 @@ register_converter(converters.IsoDateConverter, "isodate")
 register_converter(converters.DataFormatConverter, "datafmt")
 register_converter(converters.SpreadsheetFormatConverter, "sheetfmt")
 register_converter(converters.SeriesVariantConverter, "variant")
+register_converter(converters.CitationFormatConverter, "citefmt")
 
 app_name = "profiles"
 
@@ -20,6 +21,13 @@ urlpatterns = [
     path(
         _("snapshots/<isodate:date>/"), views.SnapshotDetailView.as_view(), name="snapshot-detail"
     ),
+    # How to cite a version, in the page's language: BibTeX, RIS, CSL-JSON.
+    path(
+        _("snapshots/<isodate:date>/cite.<citefmt:fmt>"),
+        downloads.citation_download,
+        name="snapshot-citation",
+    ),
+    path(_("cite.<citefmt:fmt>"), downloads.citation_download, name="citation"),
 ]
 
 # Data files are the same in both languages: they live outside the language prefix.
@@ -29,6 +37,9 @@ download_urlpatterns = (
             "snapshots/<isodate:date>.<datafmt:fmt>", downloads.snapshot_download, name="snapshot"
         ),
         path("data/current.<datafmt:fmt>", downloads.current_download, name="current"),
+        path("snapshots/<isodate:date>.hxl.csv", downloads.snapshot_hxl, name="snapshot-hxl"),
+        path("data/current.hxl.csv", downloads.current_hxl, name="current-hxl"),
+        path("data/figures-over-time-long.hxl.csv", downloads.series_hxl, name="series-hxl"),
         path(
             "data/figures-over-time-<variant:variant>.<sheetfmt:fmt>",
             downloads.series_download,

@@ -1,26 +1,74 @@
 import datetime as dt
+from urllib.parse import urljoin
 
 from django.contrib.syndication.views import Feed
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from iompanama.text import text_in_language
+from profiles.models import Snapshot
 from profiles.pages import current_profile
 
 
 def feed_date(item):
+    if "snapshot" in item:
+        return item["snapshot"].date
     value = item.get("published_on") or item.get("period_end")
     return dt.date.fromisoformat(value) if value else None
 
 
-class LatestFeed(Feed):
-    """Publications and news stories, newest first, in the current language."""
+def version_files(snapshot):
+    """(MIME type, title, path) of each file of a published version, for machines that
+    follow new versions. The PDF factsheet belongs here once it is served."""
+    date = snapshot.date
+    return [
+        ("text/csv", "CSV", reverse("downloads:snapshot", kwargs={"date": date, "fmt": "csv"})),
+        ("text/csv", "CSV (HXL)", reverse("downloads:snapshot-hxl", kwargs={"date": date})),
+        (
+            "application/json",
+            "JSON",
+            reverse("downloads:snapshot", kwargs={"date": date, "fmt": "json"}),
+        ),
+        (
+            "application/json",
+            "API",
+            reverse("api:version", kwargs={"version": date.isoformat()}),
+        ),
+    ]
 
-    feed_type = Atom1Feed
-    title = _("IOM Panama: publications and news")
-    subtitle = _("New publications and news stories of IOM's office in Panama.")
+
+class VersionsAtomFeed(Atom1Feed):
+    """Atom, with a link to each file of a version's entry (rel="enclosure": Atom
+    allows one "alternate" link per type, and a version has two CSV files)."""
+
+    def add_item_elements(self, handler, item):
+        super().add_item_elements(handler, item)
+        for mime_type, title, path in item.get("files", []):
+            handler.addQuickElement(
+                "link",
+                "",
+                {
+                    "rel": "enclosure",
+                    "type": mime_type,
+                    "title": title,
+                    "href": urljoin(self.feed["link"], path),
+                },
+            )
+
+
+class LatestFeed(Feed):
+    """Publications, news stories and published versions of the profile, newest
+    first, in the current language."""
+
+    feed_type = VersionsAtomFeed
+    title = gettext_lazy("IOM Panama: publications and news")
+    subtitle = gettext_lazy(
+        "New publications and news stories of IOM's office in Panama, and each new "
+        "published version of its profile."
+    )
 
     def link(self):
         return reverse("profiles:home")
@@ -32,16 +80,38 @@ class LatestFeed(Feed):
             for item in document["publications"]
             if feed_date(item)
         ] + [item | {"route": "publications:story-detail"} for item in document["stories"]]
+        items += [
+            {"snapshot": snapshot}
+            for snapshot in Snapshot.objects.published().defer("document").order_by("-date")
+        ]
         return sorted(items, key=feed_date, reverse=True)[:50]
 
     def item_title(self, item):
+        if "snapshot" in item:
+            return _("New version of the profile: %(title)s") % {"title": item["snapshot"].title}
         return text_in_language(item["title"])
 
     def item_description(self, item):
+        if "snapshot" in item:
+            snapshot = item["snapshot"]
+            return _("Changes: %(summary)s. SHA-256 checksum of the version: %(checksum)s.") % {
+                "summary": text_in_language(snapshot.change_summary) or "—",
+                "checksum": snapshot.checksum,
+            }
         return text_in_language(item["summary"])
 
     def item_link(self, item):
+        if "snapshot" in item:
+            return reverse("profiles:snapshot-detail", kwargs={"date": item["snapshot"].date})
         return reverse(item["route"], kwargs={"slug": item["slug"]})
 
     def item_pubdate(self, item):
         return timezone.make_aware(dt.datetime.combine(feed_date(item), dt.time(12)))
+
+    def item_updateddate(self, item):
+        if "snapshot" in item and item["snapshot"].published_at:
+            return item["snapshot"].published_at
+        return self.item_pubdate(item)
+
+    def item_extra_kwargs(self, item):
+        return {"files": version_files(item["snapshot"])} if "snapshot" in item else {}
