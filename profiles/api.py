@@ -237,7 +237,9 @@ def check_choice(value, allowed, parameter):
 
 
 PAGE = Query(1, ge=1, description="The page, from 1.")
-PAGE_SIZE_QUERY = Query(PAGE_SIZE, ge=1, le=MAX_PAGE_SIZE, description="Items per page, at most 100.")
+PAGE_SIZE_QUERY = Query(
+    PAGE_SIZE, ge=1, le=MAX_PAGE_SIZE, description="Items per page, at most 100."
+)
 LANG = Query(None, description="The language of the texts; default: Accept-Language, else en.")
 VERSION_PATH = "A date of a published version (YYYY-MM-DD), or current."
 
@@ -525,7 +527,9 @@ def list_projects(
     document = resolved.document
     projects = document["projects"]
     check_choice(
-        region, _keys(document, "regions", "iso_code") | _field_values(projects, "regions"), "region"
+        region,
+        _keys(document, "regions", "iso_code") | _field_values(projects, "regions"),
+        "region",
     )
     check_choice(thematic_area, _keys(document, "thematic_areas", "slug"), "thematic_area")
     check_choice(status, document["choices"]["projects.status"], "status")
@@ -617,7 +621,8 @@ def list_offices(
     document = resolved.document
     offices = document["offices"]
     check_choice(
-        region, _keys(document, "regions", "iso_code") | _keys(document, "offices", "region"),
+        region,
+        _keys(document, "regions", "iso_code") | _keys(document, "offices", "region"),
         "region",
     )
     selected = [

@@ -71,10 +71,13 @@ def citation(
     defaults to today."""
     parts = _parts(snapshot, language, site, accessed)
     with translation.override(language):
-        return _(
-            "%(author)s (%(year)s). %(title)s, %(version)s. %(publisher)s. %(url)s. "
-            "Accessed %(accessed_text)s."
-        ) % parts
+        return (
+            _(
+                "%(author)s (%(year)s). %(title)s, %(version)s. %(publisher)s. %(url)s. "
+                "Accessed %(accessed_text)s."
+            )
+            % parts
+        )
 
 
 def _key(snapshot):

@@ -104,7 +104,9 @@ def series_hxl(request):
 def citation_download(request, fmt, date=None):
     """How to cite a version (or the current profile) as BibTeX, RIS or CSL-JSON, in
     the page's language."""
-    snapshot = get_object_or_404(Snapshot.objects.public().defer("document"), date=date) if date else None
+    snapshot = (
+        get_object_or_404(Snapshot.objects.public().defer("document"), date=date) if date else None
+    )
     language = current_language()
     content = citations.render(fmt, snapshot, language, site=request.build_absolute_uri("/"))
     response = HttpResponse(content, content_type=citations.CITATION_FORMATS[fmt])
@@ -195,8 +197,7 @@ def _hxl_resource(resource, url, hashtags):
     header (a comment row for tools that do not read HXL), each field's hashtag."""
     schema = resource["schema"] | {
         "fields": [
-            field | {"hxlTag": hashtags[field["name"]]}
-            for field in resource["schema"]["fields"]
+            field | {"hxlTag": hashtags[field["name"]]} for field in resource["schema"]["fields"]
         ]
     }
     return resource | {
