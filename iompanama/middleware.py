@@ -194,6 +194,7 @@ class ApiRateLimit:
 
     PREFIX = "/api/v1/"
     WINDOW = 60  # seconds
+    clock = staticmethod(time.time)
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -202,7 +203,7 @@ class ApiRateLimit:
         if not request.path.startswith(self.PREFIX):
             return self.get_response(request)
         limit = settings.API_RATE_LIMIT
-        now = int(time.time())
+        now = int(self.clock())
         window_ends = (now // self.WINDOW + 1) * self.WINDOW
         count = self.count(request, window_ends)
         if count is not None and count > limit:

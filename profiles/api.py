@@ -726,7 +726,9 @@ def add_examples(schema):
     examples = json.loads(EXAMPLES_FILE.read_text(encoding="utf-8"))
     for example in examples:
         operation = schema["paths"][example["path"]]["get"]
-        content = operation["responses"]["200"]["content"]["application/json"]
+        responses = operation["responses"]
+        ok = responses[200] if 200 in responses else responses["200"]
+        content = ok["content"]["application/json"]
         content.setdefault("examples", {})[example["name"]] = {
             "summary": example["summary"],
             "x-request": example["request"],

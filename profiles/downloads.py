@@ -204,6 +204,7 @@ def _hxl_resource(resource, url, hashtags):
         "name": f"{resource['name']}-hxl",
         "title": f"{resource['title']} (HXL-tagged)",
         "path": url,
+        "encoding": "utf-8",
         "dialect": {"headerRows": [1], "commentRows": [2]},
         "schema": schema,
     }

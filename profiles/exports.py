@@ -189,15 +189,19 @@ def fact_rows(document, snapshot_date=None):
 
 
 def write_csv(rows, columns, hashtags=None) -> bytes:
-    """UTF-8 with a byte-order mark (so Excel reads it as UTF-8) and a header row;
-    with `hashtags` ({column: HXL hashtag}), the HXL row under the header."""
+    """UTF-8 with a byte-order mark (so Excel reads it as UTF-8) and a header row.
+
+    With `hashtags` ({column: HXL hashtag}), the HXL row under the header, and no
+    byte-order mark: HXL tools (libhxl, HXL Proxy) would read it into the first
+    column's name."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(columns)
     if hashtags is not None:
         writer.writerow([hashtags[column] for column in columns])
     writer.writerows([escape_formula(row.get(column, "")) for column in columns] for row in rows)
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+    mark = "" if hashtags is not None else "\ufeff"
+    return (mark + buffer.getvalue()).encode("utf-8")
 
 
 def write_xlsx(sheets) -> bytes:
