@@ -51,7 +51,9 @@ def test_each_client_has_its_own_budget_and_cannot_choose_its_address(
 ):
     for _ in range(3):
         client.get("/api/v1/series", REMOTE_ADDR="203.0.113.1")
-    refused = client.get("/api/v1/series", REMOTE_ADDR="203.0.113.1", HTTP_X_FORWARDED_FOR="1.2.3.4")
+    refused = client.get(
+        "/api/v1/series", REMOTE_ADDR="203.0.113.1", HTTP_X_FORWARDED_FOR="1.2.3.4"
+    )
     assert refused.status_code == 429  # without a proxy, X-Forwarded-For is not believed
     assert client.get("/api/v1/series", REMOTE_ADDR="203.0.113.2").status_code == 200
 

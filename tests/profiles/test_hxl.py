@@ -59,8 +59,10 @@ def test_the_figures_over_time_in_hxl(client, iom_panama_versions):
     assert [row.get("#indicator+value+num") for row in staff] == ["131", "196", "200"]
     assert staff[0].get("#indicator+name+i_es") == "Personal, total"
     # libhxl's own aggregation reads the numbers as numbers.
-    totals = hxl_dataset(client.get(url)).with_rows("#indicator+code=staff.total").count(
-        "#indicator+code", "sum(#indicator+value+num) as Total#indicator+value+total"
+    totals = (
+        hxl_dataset(client.get(url))
+        .with_rows("#indicator+code=staff.total")
+        .count("#indicator+code", "sum(#indicator+value+num) as Total#indicator+value+total")
     )
     assert [row.get("#indicator+value+total") for row in totals] == [527]
 
