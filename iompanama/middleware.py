@@ -250,3 +250,63 @@ class ApiRateLimit:
         response["Retry-After"] = str(retry_after)
         response["Cache-Control"] = "no-store"
         return response
+
+
+class ReadOnlyApi:
+    """The API under /api/v1/ reads only, from any web page: HEAD answers as GET (the
+    server sends no body), OPTIONS answers a CORS preflight, any other method is a
+    405 problem; every answer may be read by scripts of other sites (the data is
+    public, CC BY 4.0, and no cookie is read)."""
+
+    PREFIX = "/api/v1/"
+    ALLOWED = "GET, HEAD, OPTIONS"
+    CORS = {
+        "Access-Control-Allow-Origin": "*",
+        "Access-Control-Expose-Headers": (
+            "ETag, Content-Language, Retry-After, RateLimit-Limit, RateLimit-Remaining, "
+            "RateLimit-Reset"
+        ),
+    }
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not request.path.startswith(self.PREFIX):
+            return self.get_response(request)
+        if request.method == "HEAD":
+            request.method = "GET"
+            response = self.get_response(request)
+            request.method = "HEAD"
+            if not response.streaming:
+                response["Content-Length"] = str(len(response.content))
+                response.content = b""
+        elif request.method == "OPTIONS":
+            response = HttpResponse(status=204)
+            response["Allow"] = self.ALLOWED
+            response["Access-Control-Allow-Methods"] = "GET, HEAD"
+            response["Access-Control-Allow-Headers"] = "Accept-Language, If-None-Match"
+            response["Access-Control-Max-Age"] = "86400"
+        elif request.method != "GET":
+            response = self.refuse(request)
+        else:
+            response = self.get_response(request)
+        for name, value in self.CORS.items():
+            response[name] = value
+        return response
+
+    def refuse(self, request):
+        from profiles.api import problem
+
+        lang = request.GET.get("lang")
+        if lang not in dict(settings.LANGUAGES):
+            lang = translation.get_language_from_request(request)
+        with translation.override(lang):
+            response = problem(
+                request,
+                405,
+                translation.gettext("The API only reads: use GET."),
+            )
+        response["Allow"] = self.ALLOWED
+        response["Content-Language"] = lang
+        return response

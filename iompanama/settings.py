@@ -82,7 +82,9 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
     "iompanama.middleware.AdminContentSecurityPolicy",
-    # Each client's budget of API requests, counted before the page cache answers.
+    # The API reads only, from any site; each client's budget of API requests is
+    # counted before the page cache answers.
+    "iompanama.middleware.ReadOnlyApi",
     "iompanama.middleware.ApiRateLimit",
     # Whole public pages for anonymous visitors: before anything that reads the
     # database, so cached pages keep working when it is down.

@@ -72,7 +72,8 @@ Lists are paginated (`page`, `page_size` up to 100). Answers carry an `ETag`
 (send `If-None-Match` for a 304); a published version's data never changes and
 may be cached for a year. Errors are RFC 9457 problem details. Each client may
 make a limited number of requests a minute; past it the answer is a 429 with
-`Retry-After`. URLs in answers are paths on this site."""
+`Retry-After`. Any web page may read the API (CORS). URLs in answers are paths
+on this site."""
 
 
 class ApiError(Exception):

@@ -24,6 +24,9 @@ PUBLIC_URLS = [
     "/data/datapackage.json",
     "/en/feed/",
     "/sitemap.xml",
+    "/api/v1/versions",
+    "/api/v1/versions/2023-10-31/key-figures",
+    "/snapshots/2023-10-31.hxl.csv",
 ]
 
 
@@ -131,3 +134,14 @@ def test_downloads_answer_head_like_get_without_a_body(client, iom_panama_versio
     assert response.status_code == 200
     assert response.content == b""
     assert response["Content-Type"] == client.get(url)["Content-Type"]
+
+
+def test_a_page_is_rendered_anew_each_day_for_its_citation(client, iom_panama, monkeypatch):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    monkeypatch.setattr(timezone, "localdate", lambda *args: dt.date(2026, 12, 1))
+    assert "Accessed 1 December 2026." in client.get("/en/").content.decode()
+    monkeypatch.setattr(timezone, "localdate", lambda *args: dt.date(2026, 12, 2))
+    assert "Accessed 2 December 2026." in client.get("/en/").content.decode()

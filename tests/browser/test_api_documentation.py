@@ -28,9 +28,7 @@ def strict_page(browser, site, width):
         ),
     )
     page.on("pageerror", lambda error: problems.append(str(error)))
-    page.on(
-        "requestfailed", lambda request: problems.append(f"failed: {request.url}")
-    )
+    page.on("requestfailed", lambda request: problems.append(f"failed: {request.url}"))
     return context, page, problems
 
 

@@ -248,7 +248,8 @@ def test_bad_input_is_a_problem_in_the_visitors_language(client, iom_panama_vers
 def test_there_is_no_way_to_write(client, iom_panama_versions):
     for method in ("post", "put", "patch", "delete"):
         response = getattr(client, method)("/api/v1/versions")
-        assert response.status_code in {403, 405}, method
+        assert response.status_code == 405, method
+        assert response["Content-Type"] == "application/problem+json"
     assert Snapshot.objects.count() == 4
 
 
@@ -286,3 +287,24 @@ def test_every_endpoint_takes_as_many_queries_with_ten_times_the_data(client, io
     assert Snapshot.objects.count() == 40
     assert api_queries(client) == real
     assert max(real.values()) <= 16
+
+
+def test_head_options_and_other_sites(client, iom_panama_versions):
+    get = client.get("/api/v1/series/staff.total")
+    head = client.head("/api/v1/series/staff.total")
+    assert head.status_code == 200 and head.content == b""
+    assert head["ETag"] == get["ETag"]
+    assert head["Content-Length"] == str(len(get.content))
+    assert get["Access-Control-Allow-Origin"] == "*"
+    assert "ETag" in get["Access-Control-Expose-Headers"]
+    preflight = client.options(
+        "/api/v1/series",
+        HTTP_ORIGIN="https://observablehq.com",
+        HTTP_ACCESS_CONTROL_REQUEST_METHOD="GET",
+        HTTP_ACCESS_CONTROL_REQUEST_HEADERS="if-none-match",
+    )
+    assert preflight.status_code == 204
+    assert "If-None-Match" in preflight["Access-Control-Allow-Headers"]
+    refused = client.post("/api/v1/series", HTTP_ACCEPT_LANGUAGE="es")
+    assert refused.status_code == 405 and refused["Allow"] == "GET, HEAD, OPTIONS"
+    assert refused.json()["detail"] == "La API solo lee: use GET."
