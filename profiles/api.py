@@ -170,7 +170,7 @@ def http_error(request, error):
 @require_safe
 def unknown_endpoint(request, rest=""):
     """Any address under /api/v1/ that names no endpoint."""
-    use_language(request, request.GET.get("lang") if request.GET.get("lang") in LANGUAGES else None)
+    _language_of_failed_request(request)
     return problem(request, 404, _("There is nothing at this address of the API."))
 
 
