@@ -138,3 +138,11 @@ def percent_of(part, whole):
         return round(100 * part / whole)
     except (TypeError, ZeroDivisionError):
         return 0
+
+
+@register.inclusion_tag("profiles/_map.html")
+def panama_map(document, heading_id="map-heading"):
+    """The inline SVG map of Panama with its legend (profiles/panama_map.py)."""
+    from profiles.panama_map import panama_map as map_of
+
+    return {"map": map_of(document), "heading_id": heading_id}

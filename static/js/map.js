@@ -1,16 +1,24 @@
-// The map of offices and regions. The page lists every place without it.
+// Map tiles on top of the SVG map of Panama, once they load: without JavaScript,
+// offline or with tiles blocked the page keeps the SVG, which also prints.
 (function () {
   "use strict";
   var element = document.getElementById("map");
   var data = document.getElementById("map-places");
   if (!element || !data || typeof L === "undefined") return;
   var places = JSON.parse(data.textContent).filter(function (p) { return p.lat !== null && p.lng !== null; });
-  element.innerHTML = "";
+  // Laid out off screen so Leaflet can size itself and fetch tiles unseen.
+  element.classList.add("map--loading");
+  element.hidden = false;
   var map = L.map(element, { scrollWheelZoom: false }).setView([8.6, -80.1], 7);
-  L.tileLayer("https://tile.openstreetmap.org/{z}/{x}/{y}.png", {
+  var tiles = L.tileLayer("https://tile.openstreetmap.org/{z}/{x}/{y}.png", {
     maxZoom: 18,
     attribution: element.dataset.tilesAttribution,
   }).addTo(map);
+  tiles.once("tileload", function () {
+    element.classList.remove("map--loading");
+    element.parentElement.classList.add("map-stack--tiles");
+    map.invalidateSize();
+  });
   var bounds = [];
   places.forEach(function (place) {
     var isOffice = place.kind === "office";

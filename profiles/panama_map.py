@@ -1,0 +1,98 @@
+"""The map of Panama the pages draw as inline SVG: provinces and comarcas from the
+vendored Natural Earth outline, regions of presence shaded, offices as pins. It needs
+no tiles and no JavaScript, so it works offline and in print."""
+
+import json
+import math
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from django.conf import settings
+
+from iompanama.text import text_in_language
+
+MAP_FILE = "static/vendor/natural-earth/panama-admin1.json"
+
+
+@dataclass(frozen=True)
+class Projection:
+    """Equirectangular, longitudes shortened by the cosine of the mean latitude: true
+    to shape over a country as small as Panama."""
+
+    west: float
+    north: float
+    scale: float
+    stretch: float
+    width: float
+    height: float
+
+    @classmethod
+    def fitting(cls, points, *, width):
+        lngs = [lng for lng, _ in points]
+        lats = [lat for _, lat in points]
+        stretch = math.cos(math.radians((max(lats) + min(lats)) / 2))
+        scale = width / ((max(lngs) - min(lngs)) * stretch)
+        height = (max(lats) - min(lats)) * scale
+        return cls(min(lngs), max(lats), scale, stretch, width, round(height, 1))
+
+    def point(self, lng, lat):
+        return ((lng - self.west) * self.stretch * self.scale, (self.north - lat) * self.scale)
+
+    def as_dict(self):
+        return {name: getattr(self, name) for name in self.__dataclass_fields__}
+
+
+@cache
+def outline():
+    data = json.loads((Path(settings.BASE_DIR) / MAP_FILE).read_text())
+    return Projection(**data["projection"]), data["regions"]
+
+
+def number(value):
+    try:
+        return float(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def panama_map(document):
+    """What templates/profiles/_map.html draws for a page document: every province and
+    comarca (named, shaded where IOM is present), the offices as numbered pins."""
+    projection, shapes = outline()
+    present = {region["iso_code"]: region for region in document["regions"]}
+    regions = [
+        {
+            "iso_code": shape["iso_code"],
+            "name": text_in_language(present[shape["iso_code"]]["name"])
+            if shape["iso_code"] in present
+            else text_in_language(shape["name"]),
+            "path": shape["path"],
+            "present": shape["iso_code"] in present,
+        }
+        for shape in shapes
+    ]
+    pins = []
+    for number_on_map, office in enumerate(document["offices"], start=1):
+        region = present.get(office["region"], {})
+        lat = number(office["latitude"]) or number(region.get("latitude"))
+        lng = number(office["longitude"]) or number(region.get("longitude"))
+        if lat is None or lng is None:
+            continue  # listed beside the map, with its number, all the same
+        x, y = projection.point(lng, lat)
+        pins.append({"number": number_on_map, "name": text_in_language(office["name"]), "x": x, "y": y})
+    # Offices in one city share a pin position; spread their numbers so each reads.
+    seen = {}
+    for pin in pins:
+        key = (round(pin["x"] / 20), round(pin["y"] / 20))
+        stack = seen.get(key, 0)
+        seen[key] = stack + 1
+        # Formatted here: templates would localize a float's decimal point.
+        pin["transform"] = f"translate({pin['x'] + stack * 40:.1f} {pin['y']:.1f})"
+    margin = 16
+    return {
+        "view_box": f"{-margin} {-margin} {projection.width + 2 * margin:g} {projection.height + 2 * margin:g}",
+        "regions": regions,
+        "pins": pins,
+        "has_regions": bool(present),
+    }
