@@ -103,10 +103,21 @@ def with_choice_labels(document, section, item):
     return item | extra
 
 
-def _year(publication):
+def _dated(publication):
+    """The date a publication is known by: published, else the end of the period it covers."""
     date = publication.get("published_on") or publication.get("period_end")
-    date = date or publication.get("period_start")
+    return date or publication.get("period_start")
+
+
+def _year(publication):
+    date = _dated(publication)
     return int(date[:4]) if date else None
+
+
+def newest_first(publications):
+    """Newest first by the date a publication is known by; undated ones last."""
+    dated = sorted(publications, key=lambda p: _dated(p) or "", reverse=True)
+    return [p for p in dated if _dated(p)] + [p for p in dated if not _dated(p)]
 
 
 class PageDocument(dict):
@@ -161,7 +172,7 @@ def _labelled(document, section):
 def _publications(document):
     file_url_of = url_maker("files:publication-file", "slug")
     publication_url = url_maker("publications:publication-detail", "slug")
-    return [
+    return newest_first(
         publication
         | {
             "page_url": publication_url(publication["slug"]),
@@ -171,7 +182,7 @@ def _publications(document):
             "cover_srcset": srcset(publication.get("cover"), COVER_WIDTHS),
         }
         for publication in _labelled(document, SECTIONS_BY_KEY["publications"])
-    ]
+    )
 
 
 def _with_page_urls(document, key, viewname):

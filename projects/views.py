@@ -1,6 +1,6 @@
 from profiles.pages import DocumentView, find, with_relations
 
-from .models import Project
+from .models import GlobalCompactObjective, Project, SustainableDevelopmentGoal
 
 
 def filter_projects(projects, *, region="", area="", status=""):
@@ -52,5 +52,19 @@ class ProjectDetailView(DocumentView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["project"] = with_relations(self.doc, find(self.doc["projects"], kwargs["slug"]))
+        project = with_relations(self.doc, find(self.doc["projects"], kwargs["slug"]))
+        context.update(
+            project=project,
+            goals=numbered(SustainableDevelopmentGoal, project["sdg_goals"]),
+            objectives=numbered(GlobalCompactObjective, project["compact_objectives"]),
+        )
         return context
+
+
+def numbered(model, numbers):
+    """The goals a project names by number, with their names in the visitor's language
+    (the UN's fixed lists, kept in the admin); an unknown number is shown bare."""
+    if not numbers:
+        return []
+    names = {goal.number: goal.name for goal in model.objects.filter(number__in=numbers)}
+    return [{"number": number, "name": names.get(number, "")} for number in sorted(numbers)]
