@@ -5,6 +5,7 @@ a stored document is never patched for the sake of a page.
 """
 
 import functools
+from urllib.parse import quote, quote_plus
 
 from django.core.files.storage import default_storage
 from django.urls import get_script_prefix, get_urlconf, reverse
@@ -215,6 +216,40 @@ def _staff(document):
     return {"current": history[0] if history else None, "history": history}
 
 
+# Where an account's page is, from its handle, on the networks whose addresses are
+# predictable; an editor's own link always wins.
+PROFILE_URLS = {
+    "facebook": "https://www.facebook.com/{}",
+    "instagram": "https://www.instagram.com/{}",
+    "x": "https://x.com/{}",
+    "youtube": "https://www.youtube.com/@{}",
+    "linkedin": "https://www.linkedin.com/company/{}",
+}
+YOUTUBE_SEARCH = "https://www.youtube.com/results?search_query={}"
+
+
+def account_url(account):
+    """The link of a social account: the editor's, else its page built from the handle
+    on a known network (a YouTube channel known only by name: a search for it); "" when
+    the network is not known."""
+    if account.get("url"):
+        return account["url"]
+    handle = account["handle"].strip()
+    network = account["network"]
+    if network == "youtube" and not handle.startswith("@"):
+        return YOUTUBE_SEARCH.format(quote_plus(handle))
+    if network in PROFILE_URLS and handle and " " not in handle:
+        return PROFILE_URLS[network].format(quote(handle.removeprefix("@")))
+    return ""
+
+
+def _social_accounts(document):
+    return [
+        account | {"url": account_url(account)}
+        for account in _labelled(document, SECTIONS_BY_KEY["social_accounts"])
+    ]
+
+
 def for_pages(document: dict) -> dict:
     """The document as the templates read it, each section prepared when first read."""
     makers = {
@@ -228,6 +263,7 @@ def for_pages(document: dict) -> dict:
         "donors": lambda page: _donors(document),
         "office": lambda page: _office(document, page),
         "staff": lambda page: _staff(document),
+        "social_accounts": lambda page: _social_accounts(document),
     }
     raw = {key: value for key, value in document.items() if key not in makers}
     raw["counts"] = {
