@@ -10,12 +10,13 @@ from profiles.urls import download_urlpatterns
 from publications.urls import file_urlpatterns
 
 from .sitemaps import SITEMAPS
-from .views import healthz, robots_txt
+from .views import favicon, healthz, robots_txt
 
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", robots_txt, name="robots-txt"),
+    path("favicon.ico", favicon, name="favicon"),
     path("healthz", healthz, name="healthz"),
     path("", include(download_urlpatterns)),
     path("", include(file_urlpatterns)),

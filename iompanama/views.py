@@ -1,8 +1,9 @@
-"""Site-wide views: the health check for load balancers and robots.txt."""
+"""Site-wide views: the health check for load balancers, robots.txt, /favicon.ico."""
 
 from django.core.cache import cache
 from django.db import DatabaseError, connection
-from django.http import HttpResponse, JsonResponse
+from django.http import HttpResponse, HttpResponseRedirect, JsonResponse
+from django.templatetags.static import static
 from django.views.decorators.http import require_safe
 
 
@@ -11,6 +12,15 @@ def robots_txt(request):
     sitemap_url = request.build_absolute_uri("/sitemap.xml")
     lines = ["User-agent: *", "Disallow: /admin/", f"Sitemap: {sitemap_url}", ""]
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
+
+
+@require_safe
+def favicon(request):
+    """Browsers and crawlers ask for /favicon.ico whatever the page says; send them to
+    the icon under its static (in production hashed, long-cached) name."""
+    response = HttpResponseRedirect(static("icons/favicon.ico"))
+    response["Cache-Control"] = "public, max-age=86400"
+    return response
 
 
 def _database_ok():
