@@ -2,6 +2,7 @@ from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
 from profiles.document import current_document
+from profiles.models import Snapshot
 from profiles.presentation import url_maker
 
 
@@ -24,6 +25,8 @@ class StaticPagesSitemap(I18nSitemap):
             "projects:project-list",
             "publications:publication-list",
             "publications:story-list",
+            "profiles:snapshot-list",
+            "publications:feed-page",
         ]
 
     def location(self, item):
@@ -54,4 +57,21 @@ class DocumentItemsSitemap(I18nSitemap):
         return url_maker(route, "slug")(slug)
 
 
-SITEMAPS = {"pages": StaticPagesSitemap, "items": DocumentItemsSitemap}
+class VersionsSitemap(I18nSitemap):
+    """The dated versions visitors may read, withdrawn ones included (their page says
+    so); a version never changes once published."""
+
+    changefreq = "never"
+    priority = 0.5
+
+    def items(self):
+        return Snapshot.objects.public().order_by("-date").only("date", "published_at")
+
+    def location(self, snapshot):
+        return reverse("profiles:snapshot-detail", kwargs={"date": snapshot.date})
+
+    def lastmod(self, snapshot):
+        return snapshot.published_at
+
+
+SITEMAPS = {"pages": StaticPagesSitemap, "items": DocumentItemsSitemap, "versions": VersionsSitemap}
