@@ -3,11 +3,12 @@ from django.utils import formats
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
-from iompanama.text import current_language, folded, text_in_language
+from iompanama.text import current_language, text_in_language
 
 from .diff import diff_documents
 from .models import Snapshot
 from .pages import DocumentView, index_by
+from .search import search
 from .snapshots import VersionError, compared_versions, stored_document
 from .timeseries import bar_chart, figures_over_time
 
@@ -76,30 +77,15 @@ class MapView(DocumentView):
 
 class SearchView(DocumentView):
     template_name = "profiles/search.html"
-    fields = {
-        "projects": ("title", "acronym", "summary"),
-        "publications": ("title", "summary"),
-        "stories": ("title", "summary", "body"),
-    }
-
-    def matches(self, item, fields, terms):
-        haystack = folded(" ".join(text_in_language(item.get(field)) for field in fields))
-        return all(term in haystack for term in terms)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         query = self.request.GET.get("q", "").strip()[:200]
-        terms = folded(query).split()
-        results = {
-            section: [item for item in self.doc[section] if self.matches(item, fields, terms)]
-            if terms
-            else []
-            for section, fields in self.fields.items()
-        }
+        groups = search(self.doc, query)
         context.update(
             query=query,
-            results=results,
-            result_count=sum(len(items) for items in results.values()),
+            groups=groups,
+            result_count=sum(len(group["results"]) for group in groups),
         )
         return context
 
