@@ -9,12 +9,14 @@ from dataclasses import dataclass, field
 from django.urls import reverse
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 from iompanama.text import folded, text_in_language
 
 from .pages import index_by
+from .templatetags.profile_tags import period, qualified
 
 SNIPPET_LENGTH = 180
 MAX_TERMS = 10
@@ -166,8 +168,22 @@ def profile_entries(doc):
             url=f"{home}#figures-{figure['category']}",
             kind=_("Key figure"),
             texts=[
-                " ".join(
-                    filter(None, [str(figure["value"]), text_in_language(figure.get("unit"))])
+                " · ".join(
+                    filter(
+                        None,
+                        [
+                            " ".join(
+                                filter(
+                                    None,
+                                    [
+                                        qualified(figure["value"], figure.get("qualifier")),
+                                        text_in_language(figure.get("unit")),
+                                    ],
+                                )
+                            ),
+                            period(figure),
+                        ],
+                    )
                 ),
                 text_in_language(figure.get("source")),
                 text_in_language(figure.get("category_label")),
@@ -217,7 +233,7 @@ def place_entries(doc):
             title=text_in_language(region["name"]),
             url=map_url,
             kind=_("Region of presence"),
-            texts=[text_in_language(region.get("kind_label")).capitalize()],
+            texts=[capfirst(text_in_language(region.get("kind_label")))],
         )
         for region in doc["regions"]
     ]
@@ -261,7 +277,7 @@ def publication_entries(doc):
         Entry(
             title=text_in_language(publication["title"]),
             url=publication["page_url"],
-            kind=text_in_language(publication["kind_label"]).capitalize(),
+            kind=capfirst(text_in_language(publication["kind_label"])),
             texts=[text_in_language(publication.get("summary"))],
         )
         for publication in doc["publications"]
