@@ -56,11 +56,11 @@ def test_the_comparison_shows_the_documented_differences(client, iom_panama_vers
     html = client.get(
         "/en/snapshots/compare/", {"a": "2022-12-31", "b": "2023-10-31"}
     ).content.decode()
-    assert '<td class="num">131</td>' in html and '<td class="num">196</td>' in html
+    assert 'data-label="Before">131</td>' in html and 'data-label="After">196</td>' in html
     html = client.get(
         "/en/snapshots/compare/", {"a": "2023-10-31", "b": "2024-06-30"}
     ).content.decode()
-    assert '<td class="num">196</td>' in html and '<td class="num">200</td>' in html
+    assert 'data-label="Before">196</td>' in html and 'data-label="After">200</td>' in html
     assert "Coclé" in html  # regions 5 → 8
     assert "Medical Assistance to Migrants Crossing the Darién" in html  # a project started
     assert "Venezuelan Refugee and Migrant Response Plan (RMRP)" in html  # a project ended
@@ -70,8 +70,8 @@ def test_comparing_the_oldest_version_with_the_current_profile(client, iom_panam
     html = client.get(
         "/en/snapshots/compare/", {"a": "2022-10-31", "b": "current"}
     ).content.decode()
-    assert '<td class="num">2008</td>' in html and '<td class="num">2007</td>' in html
-    assert '<td class="num">50</td>' in html and '<td class="num">61</td>' in html
+    assert 'data-label="Before">2008</td>' in html and 'data-label="After">2007</td>' in html
+    assert 'data-label="Before">50</td>' in html and 'data-label="After">61</td>' in html
     assert '<del><span class="visually-hidden">[removed:] </span>Vicente </del>' in html
     assert '<ins><span class="visually-hidden">[added:] </span>Luis </ins>' in html
 
