@@ -13,6 +13,7 @@ from django.conf import settings
 from iompanama.text import text_in_language
 
 MAP_FILE = "static/vendor/natural-earth/panama-admin1.json"
+PIN_SPACING = 44  # drawing units; a pin is 38 across with its outline
 
 
 @dataclass(frozen=True)
@@ -82,14 +83,16 @@ def panama_map(document):
         x, y = projection.point(lng, lat)
         name = text_in_language(office["name"])
         pins.append({"number": number_on_map, "name": name, "x": x, "y": y})
-    # Offices in one city share a pin position; spread their numbers so each reads.
-    seen = {}
+    # Offices in one city stand (nearly) on one spot: move each pin right until it
+    # clears the pins already placed, so every number reads.
+    placed = []
     for pin in pins:
-        key = (round(pin["x"] / 20), round(pin["y"] / 20))
-        stack = seen.get(key, 0)
-        seen[key] = stack + 1
+        x, y = pin["x"], pin["y"]
+        while any(abs(x - px) < PIN_SPACING and abs(y - py) < PIN_SPACING for px, py in placed):
+            x += PIN_SPACING
+        placed.append((x, y))
         # Formatted here: templates would localize a float's decimal point.
-        pin["transform"] = f"translate({pin['x'] + stack * 40:.1f} {pin['y']:.1f})"
+        pin["transform"] = f"translate({x:.1f} {y:.1f})"
     margin = 16
     width, height = projection.width + 2 * margin, projection.height + 2 * margin
     return {

@@ -307,14 +307,14 @@ GROUPS = (
 
 def found(entry, terms):
     texts = [text for text in entry.texts if text]
-    haystack = folded(" ".join([entry.title, entry.kind, *texts]))
+    haystack = folded(" ".join([entry.title, str(entry.kind), *texts]))
     if not all(term in haystack for term in terms):
         return None
     title_matches = bool(matched_spans(entry.title, terms))
     return Result(
         title=marked(entry.title, matched_spans(entry.title, terms)),
         url=entry.url,
-        kind=entry.kind,
+        kind=marked(str(entry.kind), matched_spans(str(entry.kind), terms)),
         snippet=snippet(texts, terms) if texts else "",
         title_matches=title_matches,
     )
