@@ -89,8 +89,12 @@ def test_the_home_page_prints_as_a_factsheet(page, site):
 
 def test_the_map_draws_every_place_without_tiles(page, site):
     page.goto(f"{site}/en/map/")
-    page.wait_for_selector(".leaflet-container")
+    # Leaflet is set up off screen and shown only once a tile loads; none can here.
+    page.wait_for_selector(".leaflet-container", state="attached")
     assert page.locator("path.leaflet-interactive").count() == 12
+    assert not page.locator(".leaflet-container").is_visible()
+    assert page.locator(".panama-map__svg").is_visible()
+    assert page.locator(".panama-map__pin").count() == 4
     assert "Darién sub-office" in page.locator(".map-list").inner_text()
 
 
@@ -191,7 +195,7 @@ def test_pages_and_admin_work_under_the_real_content_security_policy(
     for path in ("/en/", "/es/mapa/", "/en/snapshots/compare/?a=2022-12-31&b=current"):
         page.goto(f"{site}{path}")
     page.goto(f"{site}/en/map/")
-    page.wait_for_selector(".leaflet-container")
+    page.wait_for_selector(".leaflet-container", state="attached")
     page.goto(f"{site}/admin/login/")
     page.get_by_label("Username").fill("chief")
     page.get_by_label("Password").fill("a-long-password-9")

@@ -2,7 +2,7 @@
 
 import pytest
 
-from profiles.models import SocialAccount, Snapshot
+from profiles.models import Snapshot, SocialAccount
 from tests.factories import make_country_office
 
 pytestmark = pytest.mark.django_db
