@@ -11,6 +11,7 @@ from django.utils.translation import get_language, pgettext
 from django.utils.translation import gettext as _
 
 from iompanama.text import pick
+from profiles.panama_map import panama_map as map_of
 
 register = template.Library()
 
@@ -143,6 +144,4 @@ def percent_of(part, whole):
 @register.inclusion_tag("profiles/_map.html")
 def panama_map(document, heading_id="map-heading"):
     """The inline SVG map of Panama with its legend (profiles/panama_map.py)."""
-    from profiles.panama_map import panama_map as map_of
-
     return {"map": map_of(document), "heading_id": heading_id}
