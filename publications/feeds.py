@@ -7,8 +7,6 @@ from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.utils.translation import gettext as _gettext
-from django.utils.translation import gettext_lazy as _
 
 from iompanama.text import text_in_language
 from profiles.models import Snapshot
@@ -101,7 +99,6 @@ class LatestFeed(Feed):
                 "summary": text_in_language(snapshot.change_summary) or "—",
                 "checksum": snapshot.checksum,
             }
-        return text_in_language(item["summary"])
         if text_in_language(item["summary"]) or "kind_label" not in item:
             return text_in_language(item["summary"])
         return described(item)
@@ -122,12 +119,13 @@ class LatestFeed(Feed):
     def item_extra_kwargs(self, item):
         return {"files": version_files(item["snapshot"])} if "snapshot" in item else {}
 
+
 def described(publication):
     """A publication without a summary, described by what the page shows of it: its
     kind, the period it covers and its language."""
     kind = text_in_language(publication["kind_label"])
     what = ", ".join(filter(None, [kind[:1].upper() + kind[1:], period(publication)]))
-    language = _gettext("Language: %(language)s.") % {
+    language = _("Language: %(language)s.") % {
         "language": text_in_language(publication["language_label"])
     }
     return f"{what}. {language}"
