@@ -104,4 +104,6 @@ class Project(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.title} ({self.acronym})" if self.acronym else self.title
+        if not self.acronym or f"({self.acronym})" in self.title:
+            return self.title
+        return f"{self.title} ({self.acronym})"
