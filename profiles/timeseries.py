@@ -157,11 +157,11 @@ def _svg(number):
 
 
 # The chart's drawing units. The SVG scales with its box, which the style sheet keeps
-# between 22 and 30 rem wide: text of 13 units stays at least 12 px on a phone.
+# between 20 and 30 rem wide: text of 14 units stays at least 12 px on a phone.
 WIDTH, HEIGHT = 360, 180
 TOP, BOTTOM, SIDE = 32, 24, 6
 LABEL_LINE = 14  # a value label moved up to clear its neighbour's
-DIGIT_WIDTH = 7.6  # about how wide a digit of the value labels is, in units
+DIGIT_WIDTH = 8.2  # about how wide a digit of the value labels is, in units
 
 
 def _day(iso):

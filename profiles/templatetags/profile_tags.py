@@ -11,6 +11,7 @@ from django.utils.translation import get_language, ngettext, pgettext
 from django.utils.translation import gettext as _
 
 from iompanama.text import pick
+from projects.models import says_acronym
 
 register = template.Library()
 
@@ -172,9 +173,8 @@ def figure_value(figure):
 @register.filter
 def with_acronym(title, acronym):
     """A translated title followed by its acronym in brackets, unless the title already
-    ends with it: "Migration Management Framework (MMF)" stays as it is."""
-    text = pick(title)[0]
-    if not acronym or f"({acronym})" in text:
+    names it: "Migration Management Framework (MMF)" stays as it is."""
+    if says_acronym(pick(title)[0], acronym):
         return tr(title)
     return format_html("{} <abbr>({})</abbr>", tr(title), acronym)
 
