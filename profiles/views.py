@@ -52,7 +52,7 @@ class HomeView(DocumentView):
             previous_version_date=previous[0] if previous else None,
             headline_figures=headlines,
             figure_groups=figure_groups(self.doc, {figure["slug"] for figure in headlines}),
-            key_figure_count=len(self.doc["key_figures"]) - len(headlines),
+            more_figure_count=len(self.doc["key_figures"]) - len(headlines),
             download_formats=[("csv", "CSV"), ("json", "JSON"), ("xlsx", "XLSX")],
         )
         if self.with_figures_over_time:

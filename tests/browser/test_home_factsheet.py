@@ -101,3 +101,12 @@ def test_a_chart_switches_to_its_table_without_javascript(browser, versions):
     assert "Source: IOM Panama factsheet, late 2022" in staff.inner_text()
     screenshot(page, "desktop-home-chart-table-en")
     context.close()
+
+
+def test_the_printed_factsheet_holds_every_figure(page, versions):
+    page.goto(f"{versions}/en/")
+    page.emulate_media(media="print")
+    assert page.locator(".all-figures .figure").first.is_visible()
+    assert page.locator(".chart svg").first.is_visible()
+    assert not page.locator(".chart__switch").first.is_visible()
+    assert page.pdf(format="A4").startswith(b"%PDF")
