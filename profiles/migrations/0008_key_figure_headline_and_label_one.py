@@ -86,4 +86,5 @@ class Migration(migrations.Migration):
                 violation_error_message="A headline position is a number from 1 to 6.",
             ),
         ),
+        migrations.RunPython(seed_headlines, migrations.RunPython.noop),
     ]

@@ -150,3 +150,29 @@ def test_each_chart_downloads_exactly_its_series(client, iom_panama_versions):
     html = client.get("/en/").content.decode()
     assert 'href="/data/figures-over-time/staff.csv" download' in html
     assert "Source: IOM Panama factsheet, late 2022; IOM in Panama factsheet, October 2023" in html
+
+
+def test_migration_0008_gives_an_existing_real_profile_its_headlines(iom_panama):
+    import importlib
+
+    from django.apps import apps
+
+    step = importlib.import_module("profiles.migrations.0008_key_figure_headline_and_label_one")
+    KeyFigure.objects.update(headline=None, label_one_en="", label_one_es="", label_one="")
+    step.seed_headlines(apps, None)
+    chosen = KeyFigure.objects.filter(headline__isnull=False).order_by("headline")
+    assert list(chosen.values_list("slug", flat=True)) == [
+        "darien-crossings-2023",
+        "migrants-in-transit-reached",
+        "people-trained-2023",
+        "assisted-voluntary-returns-2023",
+        "dtm-reports-published",
+    ]
+    assert KeyFigure.objects.get(slug="donated-ambulances").label_one_es == "Ambulancia donada"
+    # An editor's choice stays.
+    KeyFigure.objects.update(headline=None)
+    KeyFigure.objects.filter(slug="donated-meals").update(headline=1)
+    step.seed_headlines(apps, None)
+    assert list(
+        KeyFigure.objects.filter(headline__isnull=False).values_list("slug", flat=True)
+    ) == ["donated-meals"]
