@@ -59,8 +59,7 @@ def series_from_documents(documents):
         ]
         if len(points) > 1:
             sources = [entry["sources"][point["date"]] for point in points]
-            unique = [s for i, s in enumerate(sources) if s and s not in sources[:i]]
-            result.append(entry | {"points": points, "sources": unique})
+            result.append(entry | {"points": points, "sources": _merged([sources])})
     return result
 
 
@@ -145,10 +144,24 @@ def chart_series(charts, key):
 
 
 def _merged(lists):
-    merged = []
-    for entries in lists:
-        merged += [item for item in entries if item not in merged]
-    return merged
+    """The sources of `lists`, each once, in order. A source is one whatever the
+    languages a version gave it in ({"en": "IOM Panama", "es": ""} is {"en": "IOM
+    Panama", "es": "OIM Panamá"}); the text in more languages is kept."""
+    merged = {}
+    for sources in lists:
+        for source in sources:
+            key = _source_key(source)
+            if key and len([t for t in source.values() if t]) > len(
+                [t for t in merged.get(key, {}).values() if t]
+            ):
+                merged[key] = source
+    return list(merged.values())
+
+
+def _source_key(source):
+    if not isinstance(source, dict):
+        return str(source or "")
+    return source.get("en") or source.get("es") or ""
 
 
 def _svg(number):

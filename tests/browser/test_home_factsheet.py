@@ -98,6 +98,7 @@ def test_a_chart_switches_to_its_table_without_javascript(browser, versions):
     staff.get_by_text("Table", exact=True).click()
     assert staff.locator("table").is_visible() and not staff.locator("svg").is_visible()
     assert staff.locator("tbody tr").count() == 3
+    assert page.evaluate(BROKEN_WORDS) == []
     assert "Source: IOM Panama factsheet, late 2022" in staff.inner_text()
     screenshot(page, "desktop-home-chart-table-en")
     context.close()
