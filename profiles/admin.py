@@ -122,12 +122,22 @@ class KeyActorAdmin(AuditedAdmin, TabbedTranslationAdmin):
 @admin.register(models.KeyFigure)
 class KeyFigureAdmin(SpreadsheetAdminMixin, AuditedAdmin, TabbedTranslationAdmin):
     resource_classes = [resources.KeyFigureResource]
-    list_display = ["label", "category", "qualifier", "value", "unit", "period_start", "period_end"]
-    list_filter = ["category", "period_end"]
+    list_display = [
+        "label",
+        "category",
+        "qualifier",
+        "value",
+        "unit",
+        "period_start",
+        "period_end",
+        "headline",
+    ]
+    list_editable = ["headline"]
+    list_filter = ["category", "period_end", ("headline", admin.EmptyFieldListFilter)]
     search_fields = ["label_en", "label_es", "source_en", "slug"]
     prepopulated_fields = {"slug": ["label_en"]}
     fieldsets = [
-        (None, {"fields": ["category", "label", "slug", "order"]}),
+        (None, {"fields": ["category", "label", "label_one", "slug", "order", "headline"]}),
         (_("Value"), {"fields": [("qualifier", "value", "unit")]}),
         (_("When and where from"), {"fields": [("period_start", "period_end"), "source"]}),
     ]

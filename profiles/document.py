@@ -18,7 +18,7 @@ from iompanama.text import LANGUAGES
 from .content_cache import get_or_build
 from .schema import CHOICE, DATE, FILE, KEYS, NUMBER, SECTIONS, TEXT, choice_labels
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 CACHE_KEY = f"profile-document:v{SCHEMA_VERSION}"
 
 
@@ -164,7 +164,21 @@ def _upgrade_3_to_4(document):
     }
 
 
-UPGRADES = {1: _upgrade_1_to_2, 2: _upgrade_2_to_3, 3: _upgrade_3_to_4}
+def _upgrade_4_to_5(document):
+    """Version 5 gives key figures a headline position and a label for a value of one.
+    Older versions had neither: none is a headline figure (the page then leads with
+    their first key figures, `headlines.headline_figures`) and every label is used
+    whatever the value."""
+    return document | {
+        "schema_version": 5,
+        "key_figures": [
+            figure | {"label_one": {"en": "", "es": ""}, "headline": None}
+            for figure in document.get("key_figures", [])
+        ],
+    }
+
+
+UPGRADES = {1: _upgrade_1_to_2, 2: _upgrade_2_to_3, 3: _upgrade_3_to_4, 4: _upgrade_4_to_5}
 
 
 def upgrade_document(document: dict) -> dict:

@@ -14,7 +14,7 @@ from .diff import diff_documents
 from .document import SCHEMA_VERSION
 from .models import Snapshot
 from .snapshots import CURRENT, VersionError, compared_versions, resolve_version
-from .timeseries import figures_over_time
+from .timeseries import chart_series, charts_of, figures_over_time
 
 CONTENT_TYPES = {
     "csv": "text/csv; charset=utf-8",
@@ -131,6 +131,17 @@ def series_download(request, variant, fmt):
     if variant == "wide":
         return attachment(exports.write_csv(wide_rows, wide_columns), fmt, filename)
     return attachment(exports.write_csv(long_rows, exports.SERIES_COLUMNS), fmt, filename)
+
+
+@require_safe
+def chart_download(request, key):
+    """The series one chart of the home page draws, exactly: one row per series and date."""
+    series = chart_series(charts_of(figures_over_time()), key)
+    if series is None:
+        raise Http404(f"No chart {key!r}")
+    rows = exports.series_rows(series)
+    filename = f"iom-panama-{key.replace('.', '-')}-over-time"
+    return attachment(exports.write_csv(rows, exports.SERIES_COLUMNS), "csv", filename)
 
 
 @require_safe

@@ -326,6 +326,10 @@ class KeyActor(OrderedModel):
         return self.name
 
 
+# The home page leads with at most this many key figures.
+HEADLINE_LIMIT = 6
+
+
 class KeyFigure(OrderedModel):
     """A labelled number with its unit, period and source.
 
@@ -347,6 +351,26 @@ class KeyFigure(OrderedModel):
     )
     category = models.CharField(_("category"), max_length=20, choices=Category.choices)
     label = models.CharField(_("label"), max_length=300)
+    label_one = models.CharField(
+        _("label for a value of one"),
+        max_length=300,
+        blank=True,
+        help_text=_(
+            "Shown instead of the label when the value is exactly 1, for example "
+            "“Ambulance donated” for “Ambulances donated”. Leave empty when the label "
+            "reads well with any number."
+        ),
+    )
+    headline = models.PositiveSmallIntegerField(
+        _("headline position"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(HEADLINE_LIMIT)],
+        help_text=_(
+            "1 to 6: the figure is one of the headline figures at the top of the home page, "
+            "in this order. Leave empty for the others."
+        ),
+    )
     value = models.DecimalField(_("value"), max_digits=14, decimal_places=2)
     qualifier = models.CharField(
         _("value is"), max_length=10, choices=Qualifier.choices, default=Qualifier.EXACT
@@ -378,6 +402,11 @@ class KeyFigure(OrderedModel):
                 condition=~Q(unit="%") | Q(value__lte=100),
                 name="keyfigure_percentage_at_most_100",
                 violation_error_message=_("A percentage cannot be more than 100."),
+            ),
+            models.CheckConstraint(
+                condition=Q(headline__isnull=True) | Q(headline__range=(1, HEADLINE_LIMIT)),
+                name="keyfigure_headline_position_1_to_6",
+                violation_error_message=_("A headline position is a number from 1 to 6."),
             ),
         ]
 

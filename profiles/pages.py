@@ -43,5 +43,6 @@ class DocumentView(TemplateView):
         return current_document()
 
     def get_context_data(self, **kwargs):
-        self.doc = for_pages(self.get_document())
+        self.document = self.get_document()
+        self.doc = for_pages(self.document)
         return super().get_context_data(doc=self.doc, **kwargs)

@@ -283,6 +283,7 @@ class KeyFigureResource(ProfileResource):
             "slug",
             "category",
             *translated_columns("label"),
+            *translated_columns("label_one"),
             "qualifier",
             "value",
             *translated_columns("unit"),
@@ -290,6 +291,7 @@ class KeyFigureResource(ProfileResource):
             "period_end",
             *translated_columns("source"),
             "order",
+            "headline",
         ]
         use_bulk = True
 

@@ -325,6 +325,8 @@ SECTIONS = (
             Field("slug"),
             Field("category", CHOICE, choices=models.KeyFigure.Category),
             Field("label", TEXT),
+            Field("label_one", TEXT),
+            Field("headline", NUMBER),
             Field(
                 "value",
                 NUMBER,

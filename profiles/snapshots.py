@@ -291,7 +291,13 @@ def stored_document(snapshot: Snapshot) -> dict:
 
 def published_sections(keys):
     """Sections `keys` of every published snapshot, oldest first, as documents holding
-    those sections only.
+    those sections only."""
+    return [document for _date, document in published_versions(keys)]
+
+
+def published_versions(keys):
+    """(ISO date, document holding sections `keys` only) of every published snapshot,
+    oldest first.
 
     One query whatever the number of versions: the database reads the sections out
     of stored documents of the current schema (a JSON key each), so many large
@@ -311,13 +317,16 @@ def published_sections(keys):
             },
         )
         .order_by("date")
-        .values_list("older_document", *(f"section_{key}" for key in keys))
+        .values_list("date", "older_document", *(f"section_{key}" for key in keys))
     )
     return [
-        upgrade_document(document)
-        if document is not None
-        else {"schema_version": SCHEMA_VERSION} | dict(zip(keys, sections, strict=True))
-        for document, *sections in rows
+        (
+            date.isoformat(),
+            upgrade_document(document)
+            if document is not None
+            else {"schema_version": SCHEMA_VERSION} | dict(zip(keys, sections, strict=True)),
+        )
+        for date, document, *sections in rows
     ]
 
 

@@ -54,7 +54,7 @@ class KeyActorTranslation(TranslationOptions):
 
 @register(models.KeyFigure)
 class KeyFigureTranslation(TranslationOptions):
-    fields = ("label", "unit", "source")
+    fields = ("label", "label_one", "unit", "source")
 
 
 @register(models.Donor)

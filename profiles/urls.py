@@ -45,6 +45,7 @@ download_urlpatterns = (
             downloads.series_download,
             name="series",
         ),
+        path("data/figures-over-time/<str:key>.csv", downloads.chart_download, name="chart-data"),
         path("data/compare.csv", downloads.compare_download, name="compare"),
         path("data/datapackage.json", downloads.datapackage, name="datapackage"),
     ],

@@ -6,35 +6,60 @@ from django.views.generic import TemplateView
 from iompanama.text import current_language, text_in_language
 
 from .diff import diff_documents
+from .headlines import as_of, headline_figures, previous_published
 from .models import Snapshot
 from .pages import DocumentView, index_by
 from .search import search
 from .snapshots import VersionError, compared_versions, stored_document
-from .timeseries import bar_chart, figures_over_time
+from .timeseries import charts_of, figures_over_time, published_followed_versions, time_chart
 
 
-def figure_groups(document):
+def figure_groups(document, leaving_out=()):
     """Key figures grouped by category, in the categories' order, with the labels the
-    document carries."""
+    document carries; the figures whose slugs are in `leaving_out` left out."""
     groups = []
     for category, label in document["choices"]["key_figures.category"].items():
-        figures = [f for f in document["key_figures"] if f["category"] == category]
+        figures = [
+            f
+            for f in document["key_figures"]
+            if f["category"] == category and f["slug"] not in leaving_out
+        ]
         if figures:
             groups.append({"category": category, "label": label, "figures": figures})
     return groups
 
 
 class HomeView(DocumentView):
+    """The profile as a factsheet: its date, the headline figures with their change
+    since the previous published version, every other figure, the figures over time."""
+
     template_name = "profiles/home.html"
     with_figures_over_time = True
 
+    def version_date(self):
+        """The day this version's figures were true (ISO)."""
+        return as_of(self.document)
+
+    def previous_version(self):
+        """(ISO date, document) of the previous published version, or None."""
+        return previous_published(published_followed_versions(), self.version_date())
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["figure_groups"] = figure_groups(self.doc)
-        context["download_formats"] = [("csv", "CSV"), ("json", "JSON"), ("xlsx", "XLSX")]
+        previous = self.previous_version()
+        headlines = headline_figures(self.document, previous[1] if previous else None)
+        context.update(
+            version_date=self.version_date(),
+            previous_version_date=previous[0] if previous else None,
+            headline_figures=headlines,
+            figure_groups=figure_groups(self.doc, {figure["slug"] for figure in headlines}),
+            more_figure_count=len(self.doc["key_figures"]) - len(headlines),
+            download_formats=[("csv", "CSV"), ("json", "JSON"), ("xlsx", "XLSX")],
+        )
         if self.with_figures_over_time:
-            context["figures_over_time"] = [
-                series | {"chart": bar_chart(series["points"])} for series in figures_over_time()
+            context["charts"] = [
+                chart | {"geometry": time_chart(chart["series"], chart["total"])}
+                for chart in charts_of(figures_over_time())
             ]
         return context
 
@@ -110,7 +135,22 @@ class SnapshotDetailView(HomeView):
 
     def get_document(self):
         self.snapshot = self.get_snapshot()
+        # The previous one's document gives the headline figures' changes.
+        self.previous_snapshot = (
+            Snapshot.objects.published()
+            .filter(date__lt=self.snapshot.date)
+            .order_by("-date")
+            .first()
+        )
         return stored_document(self.snapshot)
+
+    def version_date(self):
+        return self.snapshot.date.isoformat()
+
+    def previous_version(self):
+        if self.previous_snapshot is None:
+            return None
+        return self.previous_snapshot.date.isoformat(), stored_document(self.previous_snapshot)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -118,9 +158,7 @@ class SnapshotDetailView(HomeView):
         language = current_language()
         context.update(
             snapshot=self.snapshot,
-            previous_snapshot=published.filter(date__lt=self.snapshot.date)
-            .order_by("-date")
-            .first(),
+            previous_snapshot=self.previous_snapshot,
             next_snapshot=published.filter(date__gt=self.snapshot.date).order_by("date").first(),
             missing_language=language not in self.doc["languages"],
         )

@@ -1,5 +1,7 @@
 """Projects of the country office, with what funds them and where they work."""
 
+import re
+
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
@@ -50,6 +52,13 @@ class ProjectQuerySet(models.QuerySet):
         return self.prefetch_related(
             "donors", "regions", "thematic_areas", "sdg_goals", "compact_objectives"
         )
+
+
+def says_acronym(title: str, acronym: str) -> bool:
+    """Whether a title already names its acronym as a word ("… Framework (MMF)",
+    "… (WHA Regional AVR Program)"), so adding it again would say it twice. True
+    when there is no acronym."""
+    return not acronym or re.search(rf"\b{re.escape(acronym)}\b", title or "") is not None
 
 
 class Project(models.Model):
@@ -104,4 +113,6 @@ class Project(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.title} ({self.acronym})" if self.acronym else self.title
+        if says_acronym(self.title, self.acronym):
+            return self.title
+        return f"{self.title} ({self.acronym})"

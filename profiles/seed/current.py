@@ -573,12 +573,17 @@ def _figure(
     unit=None,
     source=None,
     quote=None,
+    headline=None,
+    label_one=None,
 ):
-    """One key figure; `quote` is how the number is written in `doc`."""
+    """One key figure; `quote` is how the number is written in `doc`; `headline` its
+    position among the figures the home page leads with."""
     return {
         "slug": slug,
         "category": category,
         "label": label,
+        "label_one": label_one or t("", ""),
+        "headline": headline,
         "value": value,
         "qualifier": qualifier,
         "unit": unit or t("people", "personas"),
@@ -704,6 +709,7 @@ KEY_FIGURES = [
         unit=t("ambulances", "ambulancias"),
         source=_DONATIONS,
         quote="1 Ambulance",
+        label_one=t("Ambulance donated", "Ambulancia donada"),
     ),
     _figure(
         "donated-building-materials",
@@ -848,6 +854,7 @@ KEY_FIGURES = [
         qualifier="more_than",
         quote="half a million",
         **_YEAR_2023,
+        headline=1,
     ),
     _figure(
         "migrants-in-transit-reached",
@@ -862,6 +869,7 @@ KEY_FIGURES = [
         qualifier="more_than",
         unit=t("migrants", "personas migrantes"),
         **_YEAR_2023,
+        headline=2,
     ),
     _figure(
         "people-trained-2023",
@@ -877,6 +885,7 @@ KEY_FIGURES = [
         qualifier="more_than",
         quote="3,000 representatives",
         **_YEAR_2023,
+        headline=3,
     ),
     _figure(
         "rcm-member-states-supported",
@@ -947,6 +956,7 @@ KEY_FIGURES = [
         qualifier="more_than",
         quote="165 people",
         **_YEAR_2023,
+        headline=4,
     ),
     # 001 (late 2022): cumulative since 2019.
     _figure(
@@ -974,6 +984,7 @@ KEY_FIGURES = [
         period_end=DOCUMENT_DATES["003"],
         unit=t("reports", "informes"),
         quote="cerca de 61 informes",
+        headline=5,
     ),
 ]
 

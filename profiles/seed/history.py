@@ -251,9 +251,10 @@ V001 = {
         ),
     ],
     "KEY_FIGURES": [
-        figure("civil-servants-trained-shelters"),
+        figure("civil-servants-trained-shelters", headline=2),
         figure(
             "dtm-reports-published",
+            headline=1,
             value=50,
             doc="001",
             period_end=DOCUMENT_DATES["001"],
@@ -320,9 +321,10 @@ V000 = V001 | {
     "KEY_ACTORS": current.KEY_ACTORS,
     "INSTITUTIONAL_SECTIONS": current.INSTITUTIONAL_SECTIONS,
     "KEY_FIGURES": [
-        figure("civil-servants-trained-shelters"),
+        figure("civil-servants-trained-shelters", headline=2),
         figure(
             "dtm-reports-published",
+            headline=1,
             value=51,
             doc="000",
             period_end=DOCUMENT_DATES["000"],
@@ -330,6 +332,15 @@ V000 = V001 | {
         ),
     ],
     "PUBLICATIONS": PUBLICATIONS_2022 + [publication("temporary-accommodation-management-manual")],
+}
+
+# The figures the October 2023 factsheet leads with.
+V002_HEADLINES = {
+    "darien-crossings-aug-sep-2023": 1,
+    "host-community-workshop-participants": 2,
+    "partner-training-participants": 3,
+    "assisted-voluntary-returns": 4,
+    "dtm-reports-published": 5,
 }
 
 # 002: "IOM IN PANAMA", October 2023: staff, areas of work and activity figures.
@@ -348,7 +359,10 @@ V002 = V000 | {
     },
     "STAFF_COUNTS": [c for c in current.STAFF_COUNTS if c["doc"] in {"000", "002"}],
     "AREAS_OF_WORK": current.AREAS_OF_WORK,
-    "KEY_FIGURES": V000["KEY_FIGURES"] + [f for f in current.KEY_FIGURES if f["doc"] == "002"],
+    "KEY_FIGURES": [
+        f | {"headline": V002_HEADLINES.get(f["slug"])}
+        for f in V000["KEY_FIGURES"] + [f for f in current.KEY_FIGURES if f["doc"] == "002"]
+    ],
 }
 
 

@@ -7,11 +7,12 @@ from django import template
 from django.utils import formats
 from django.utils.html import format_html, linebreaks
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language, pgettext
+from django.utils.translation import get_language, ngettext, pgettext
 from django.utils.translation import gettext as _
 
 from iompanama.text import pick
 from profiles.panama_map import panama_map as map_of
+from projects.models import says_acronym
 
 register = template.Library()
 
@@ -88,6 +89,12 @@ def qualified(value, qualifier):
     return formatted
 
 
+@register.filter
+def qualifier_words(qualifier):
+    """ "about", "more than": how exact a number is, in words; "" for an exact one."""
+    return QUALIFIERS[qualifier]() if qualifier in QUALIFIERS else ""
+
+
 def parse_date(value):
     if not value:
         return None
@@ -145,3 +152,86 @@ def percent_of(part, whole):
 def panama_map(document, heading_id="map-heading"):
     """The inline SVG map of Panama with its legend (profiles/panama_map.py)."""
     return {"map": map_of(document), "heading_id": heading_id}
+@register.filter
+def figure_label(figure):
+    """The key figure's label that agrees with its value: its label for a value of one
+    when the value is exactly one (English and Spanish, the site's languages, use the
+    singular for one and only for one; "more than 1" takes the plural), else its label."""
+    one = figure.get("label_one")
+    if (
+        figure.get("value") == 1
+        and figure.get("qualifier") != "more_than"
+        and isinstance(one, dict)
+        and any(one.values())
+    ):
+        return one
+    return figure.get("label")
+
+
+@register.filter
+def figure_value(figure):
+    """A key figure's value as the page shows it: qualified, with a % sign for a share."""
+    value = qualified(figure.get("value"), figure.get("qualifier"))
+    return f"{value}%" if pick(figure.get("unit") or "")[0] == "%" else value
+
+
+@register.filter
+def with_acronym(title, acronym):
+    """A translated title followed by its acronym in brackets, unless the title already
+    names it: "Migration Management Framework (MMF)" stays as it is."""
+    if says_acronym(pick(title)[0], acronym):
+        return tr(title)
+    return format_html("{} <abbr>({})</abbr>", tr(title), acronym)
+
+
+@register.filter
+def signed(value):
+    """A change with its sign: "+10", "−3" (a true minus sign), grouped for the language."""
+    if value is None:
+        return ""
+    sign = "+" if value > 0 else "−" if value < 0 else "±"
+    return f"{sign}{num(abs(value))}"
+
+
+def _amount(change):
+    """How much a figure changed: "+10 (+19.6%)", "about +10", "+5 percentage points"."""
+    absolute = change["absolute"]
+    if change["points"]:
+        amount = ngettext(
+            "%(amount)s percentage point", "%(amount)s percentage points", abs(absolute)
+        ) % {"amount": signed(absolute)}
+    elif change["relative"] is not None:
+        amount = _("%(amount)s (%(percent)s%%)") % {
+            "amount": signed(absolute),
+            "percent": signed(change["relative"]),
+        }
+    else:
+        amount = signed(absolute)
+    if change["approximate"]:
+        return f"{pgettext('figure qualifier', 'about')} {amount}"
+    return amount
+
+
+@register.filter
+def trend(change, previous_date):
+    """A headline figure's change since the previous published version, in words."""
+    if not change:
+        return ""
+    date = isodate(previous_date)
+    kind = change["kind"]
+    if kind == "increase":
+        return _("Up %(amount)s since %(date)s") % {"amount": _amount(change), "date": date}
+    if kind == "decrease":
+        return _("Down %(amount)s since %(date)s") % {"amount": _amount(change), "date": date}
+    if kind == "unchanged":
+        return _("Unchanged since %(date)s") % {"date": date}
+    if kind == "new":
+        return _("New: not in the version of %(date)s") % {"date": date}
+    previous = change["previous"]
+    if kind == "other_period":
+        return _(
+            "Not compared: the version of %(date)s gave %(value)s for another period (%(period)s)"
+        ) % {"date": date, "value": figure_value(previous), "period": period(previous)}
+    return _("Not compared: the version of %(date)s counted this figure in another unit") % {
+        "date": date
+    }

@@ -77,8 +77,14 @@ def test_the_real_versions_keep_every_fact_in_csv_and_xlsx(
         assert before - after == set(), fmt
         new = {(section, field) for _date, section, _item, field, *_rest in after - before}
         # Only what schema 4 carries anew: the qualifier of the number of sites, and
-        # each social account's network as a field (it was only part of the key).
-        assert new <= {("office", "sites_qualifier"), ("social_accounts", "network")}, fmt
+        # each social account's network as a field (it was only part of the key); and
+        # schema 5: a key figure's headline position and its label for a value of one.
+        assert new <= {
+            ("office", "sites_qualifier"),
+            ("social_accounts", "network"),
+            ("key_figures", "headline"),
+            ("key_figures", "label_one"),
+        }, fmt
 
 
 def with_a_new_field(section_key, new_field):

@@ -85,9 +85,15 @@ def test_a_bad_date_is_a_clear_error_in_the_visitors_language(client, iom_panama
 def test_figures_over_time_on_the_home_page(client, iom_panama_versions):
     html = client.get("/en/").content.decode()
     assert "Figures over time" in html
-    chart = html[html.index("Staff, total</figcaption>") :]
-    for date, value in (("31 December 2022", 131), ("31 October 2023", 196), ("30 June 2024", 200)):
-        assert f'{date}</time></td><td class="num">{value}</td>' in chart
+    # National and international staff in one chart, with the total.
+    chart = html[html.index("Staff by contract type</figcaption>") :]
+    for date, values in (
+        ("31 December 2022", (94, 37, 131)),
+        ("31 October 2023", (153, 43, 196)),
+        ("30 June 2024", (152, 48, 200)),
+    ):
+        cells = "".join(f'<td class="num">{value}</td>' for value in values)
+        assert f"{date}</time></td>{cells}" in chart
     dtm = html[html.index("DTM reports published by IOM Panama</figcaption>") :]
     for value in (50, 51, 61):
         assert f'<td class="num">{value}</td>' in dtm
