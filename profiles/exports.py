@@ -304,3 +304,16 @@ def diff_rows(diff):
             }
         )
     return rows
+
+
+def write_document(document, fmt, *, date) -> bytes:
+    """A version's data as a file: `fmt` csv, json or xlsx; `date` its ISO date, or ""
+    for the current profile."""
+    if fmt == "json":
+        return write_json(document)
+    rows = fact_rows(document, date)
+    if fmt == "csv":
+        return write_csv(rows, FACT_COLUMNS)
+    if fmt == "xlsx":
+        return write_xlsx([("profile", FACT_COLUMNS, rows)])
+    raise ValueError(fmt)
