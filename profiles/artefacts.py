@@ -197,6 +197,29 @@ def render_withdrawn(snapshot: Snapshot) -> None:
         render_artefacts(neighbour, pages())
 
 
+def render_versions(*, stale_only=False, dates=None) -> int:
+    """Render and store the artefacts of every public snapshot (of `dates` if given)
+    from its stored document: after a change of the schema, the templates or the
+    code. With `stale_only`, only those missing or rendered by other code. Returns
+    how many were rendered."""
+    RenderedArtefact.objects.exclude(name__in=ARTEFACTS).delete()  # no longer registered
+    current = set(
+        RenderedArtefact.objects.filter(renderer=renderer_version()).values_list(
+            "snapshot_id", "name"
+        )
+    )
+    snapshots = Snapshot.objects.public().order_by("date")
+    if dates is not None:
+        snapshots = snapshots.filter(date__in=dates)
+    rendered = 0
+    for snapshot in snapshots.iterator(chunk_size=20):
+        for artefact in ARTEFACTS.values():
+            if not (stale_only and (snapshot.pk, artefact.name) in current):
+                store(snapshot, artefact)
+                rendered += 1
+    return rendered
+
+
 def stored_response(date, name: str) -> HttpResponse:
     """Artefact `name` of the public snapshot of `date` as stored, with its checksum as
     ETag; rendered and stored first when missing or stale. 404 without such a snapshot.
