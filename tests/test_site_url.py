@@ -41,7 +41,11 @@ def test_the_sitemap_robots_and_data_package_use_site_url(client, site_url):
 def test_production_defaults_to_https_on_the_first_allowed_host():
     env = production_env(ALLOWED_HOSTS="profile.example.org,www.profile.example.org")
     result = manage(
-        "shell", "-c", "from django.conf import settings; print(settings.SITE_URL)", env=env
+        "shell",
+        "--no-imports",
+        "-c",
+        "from django.conf import settings; print(settings.SITE_URL)",
+        env=env,
     )
     assert result.stdout.strip() == "https://profile.example.org", result.stderr
 
