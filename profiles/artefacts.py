@@ -15,7 +15,8 @@ next published versions) and whatever the code that renders it changes. So:
 The artefacts are rows of `RenderedArtefact` in the database, which every worker
 and server reads, which deploys leave alone and which the backups carry.
 Registering another artefact of a version (the PDF factsheet) is one `register`
-call with a function from a snapshot to bytes.
+call with a function from a snapshot to bytes; its view answers
+`stored_response(date, name)`.
 """
 
 import functools
@@ -30,8 +31,6 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.http import http_date
-
-from iompanama.text import LANGUAGES
 
 from . import exports
 from .document import SCHEMA_VERSION
@@ -89,21 +88,14 @@ def render_data(snapshot: Snapshot, *, fmt: str) -> bytes:
     return exports.write_document(document, fmt, date=snapshot.date.isoformat())
 
 
-for _language in LANGUAGES:
-    register(
-        page_name(_language),
-        "text/html; charset=utf-8",
-        functools.partial(render_page, language=_language),
-        shows_status=True,
-    )
-for _fmt, _content_type in [
-    ("csv", "text/csv; charset=utf-8"),
-    ("json", "application/json; charset=utf-8"),
-    ("xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
-]:
+HTML = "text/html; charset=utf-8"
+
+register("page-en", HTML, functools.partial(render_page, language="en"), shows_status=True)
+register("page-es", HTML, functools.partial(render_page, language="es"), shows_status=True)
+for _fmt in ("csv", "json", "xlsx"):
     register(
         _fmt,
-        _content_type,
+        exports.CONTENT_TYPES[_fmt],
         functools.partial(render_data, fmt=_fmt),
         filename=f"iom-panama-profile-{{date}}.{_fmt}",
     )

@@ -18,7 +18,9 @@ def iso_date(value):
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a date; use the form YYYY-MM-DD.") from None
+        raise argparse.ArgumentTypeError(
+            f"{value!r} is not a date; use the form YYYY-MM-DD."
+        ) from None
 
 
 class Command(BaseCommand):
