@@ -36,6 +36,7 @@ serve: install
 	$(PY) manage.py check --deploy --fail-level WARNING
 	$(PY) manage.py collectstatic --noinput --verbosity 0
 	$(PY) manage.py migrate --noinput
+	$(PY) manage.py render_versions --stale
 	exec $(BIN)/gunicorn iompanama.wsgi --bind $(BIND) --workers $(WORKERS) \
 		--no-control-socket --access-logfile -
 

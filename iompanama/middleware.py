@@ -64,6 +64,12 @@ class DatabaseUnavailable:
         return None
 
 
+def has_session(request) -> bool:
+    """Whether the request carries a session (an editor's): such requests get live
+    pages, never stored or cached ones, so an editor sees their own changes."""
+    return settings.SESSION_COOKIE_NAME in request.COOKIES
+
+
 class PageCache:
     """Whole public pages and downloads for anonymous visitors, from the cache every
     worker shares, with a strong ETag, Last-Modified and conditional GET (304).
@@ -134,7 +140,7 @@ class PageCache:
     def is_anonymous_public_read(self, request):
         return (
             request.method in self.METHODS
-            and settings.SESSION_COOKIE_NAME not in request.COOKIES
+            and not has_session(request)
             and not request.path.startswith(self.SKIPPED_PREFIXES)
         )
 

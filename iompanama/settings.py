@@ -5,6 +5,7 @@ with DEBUG off, SECRET_KEY must be given.
 """
 
 import os
+import re
 from pathlib import Path
 
 import dj_database_url
@@ -53,6 +54,20 @@ if not SECRET_KEY:
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
+
+# The site's public origin (scheme and host, no path). Absolute links (hreflang
+# alternates, the sitemap, robots.txt, the data package) use it rather than the
+# request's host, so a page rendered ahead of any request (a published version's
+# stored page) is the page a visitor gets. Default: the first of ALLOWED_HOSTS
+# over HTTPS; http://127.0.0.1:8000 in development.
+SITE_URL = os.environ.get("SITE_URL") or (
+    "http://127.0.0.1:8000" if DEBUG else f"https://{ALLOWED_HOSTS[0].lstrip('.')}"
+)
+if not re.fullmatch(r"https?://[^/\s*]+", SITE_URL):
+    raise ImproperlyConfigured(
+        f"SITE_URL must be a scheme and a host without a path, such as "
+        f"https://profile.example.org, not {SITE_URL!r}"
+    )
 
 INSTALLED_APPS = [
     # modeltranslation must come before the admin to patch its forms.

@@ -1,5 +1,6 @@
 """Site-wide views: the health check for load balancers, robots.txt, /favicon.ico."""
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db import DatabaseError, connection
 from django.http import HttpResponse, HttpResponseRedirect, JsonResponse
@@ -9,7 +10,7 @@ from django.views.decorators.http import require_safe
 
 @require_safe
 def robots_txt(request):
-    sitemap_url = request.build_absolute_uri("/sitemap.xml")
+    sitemap_url = f"{settings.SITE_URL}/sitemap.xml"
     lines = ["User-agent: *", "Disallow: /admin/", f"Sitemap: {sitemap_url}", ""]
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
 

@@ -2,6 +2,7 @@
 the figures over time, the compare page's differences and a Frictionless
 Data Package that describes the CSV files."""
 
+from django.conf import settings
 from django.http import Http404, HttpResponse, HttpResponseBadRequest, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -9,53 +10,27 @@ from django.views.decorators.http import require_safe
 
 from iompanama.text import current_language
 
-from . import citations, exports
+from . import artefacts, citations, exports
 from .diff import diff_documents
-from .document import SCHEMA_VERSION
 from .models import Snapshot
 from .snapshots import CURRENT, VersionError, compared_versions, resolve_version
 from .timeseries import chart_series, charts_of, figures_over_time
 
-CONTENT_TYPES = {
-    "csv": "text/csv; charset=utf-8",
-    "json": "application/json; charset=utf-8",
-    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-}
-
 
 def attachment(content, fmt, filename):
-    response = HttpResponse(content, content_type=CONTENT_TYPES[fmt])
+    response = HttpResponse(content, content_type=exports.CONTENT_TYPES[fmt])
     response["Content-Disposition"] = f'attachment; filename="{filename}.{fmt}"'
     return response
 
 
 def document_download(document, fmt, *, date, filename):
-    if fmt == "json":
-        return attachment(exports.write_json(document), fmt, filename)
-    rows = exports.fact_rows(document, date)
-    if fmt == "csv":
-        return attachment(exports.write_csv(rows, exports.FACT_COLUMNS), fmt, filename)
-    if fmt == "xlsx":
-        sheet = ("profile", exports.FACT_COLUMNS, rows)
-        return attachment(exports.write_xlsx([sheet]), fmt, filename)
-    raise Http404
+    return attachment(exports.write_document(document, fmt, date=date), fmt, filename)
 
 
 @require_safe
 def snapshot_download(request, date, fmt):
-    try:
-        version = resolve_version(date.isoformat())
-    except VersionError as error:
-        raise Http404(str(error)) from None
-    response = document_download(
-        version.document, fmt, date=version.name, filename=f"iom-panama-profile-{version.name}"
-    )
-    # A published version's data never changes: caches may keep it for a year. The
-    # file is written from the document by the current schema's code, so the ETag
-    # names the schema too.
-    response["Cache-Control"] = "public, max-age=31536000, immutable"
-    response["ETag"] = f'"{version.snapshot.checksum}-v{SCHEMA_VERSION}-{fmt}"'
-    return response
+    """A public version's data file, as rendered when it was published."""
+    return artefacts.stored_response(date, fmt)
 
 
 @require_safe
@@ -226,7 +201,7 @@ def datapackage(request):
     """A Frictionless Data Package describing every CSV file, for data portals such as HDX."""
 
     def absolute(name, **kwargs):
-        return request.build_absolute_uri(reverse(f"downloads:{name}", kwargs=kwargs))
+        return settings.SITE_URL + reverse(f"downloads:{name}", kwargs=kwargs)
 
     facts = csv_schema(exports.FACT_COLUMNS, FACT_TYPES, FACT_DESCRIPTIONS)
     wide_columns, _rows = exports.series_wide(figures_over_time())
@@ -273,7 +248,7 @@ def datapackage(request):
             "The profile of the International Organization for Migration's office in Panama, "
             "current and as published on each date, in English and Spanish."
         ),
-        "homepage": request.build_absolute_uri(reverse("profiles:home")),
+        "homepage": settings.SITE_URL + reverse("profiles:home"),
         "licenses": [{"name": "CC-BY-4.0", "path": "https://creativecommons.org/licenses/by/4.0/"}],
         "resources": resources,
     }

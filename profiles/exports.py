@@ -332,3 +332,23 @@ def diff_rows(diff):
             }
         )
     return rows
+
+
+CONTENT_TYPES = {
+    "csv": "text/csv; charset=utf-8",
+    "json": "application/json; charset=utf-8",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+
+
+def write_document(document, fmt, *, date) -> bytes:
+    """A version's data as a file: `fmt` csv, json or xlsx; `date` its ISO date, or ""
+    for the current profile."""
+    if fmt == "json":
+        return write_json(document)
+    rows = fact_rows(document, date)
+    if fmt == "csv":
+        return write_csv(rows, FACT_COLUMNS)
+    if fmt == "xlsx":
+        return write_xlsx([("profile", FACT_COLUMNS, rows)])
+    raise ValueError(fmt)

@@ -612,6 +612,33 @@ class Snapshot(models.Model):
         return self.status != self.Status.DRAFT
 
 
+class RenderedArtefact(models.Model):
+    """A public snapshot's page or data file, rendered once and served as stored
+    (`profiles.artefacts`). Derived from the snapshot: one missing or rendered by
+    other code is rendered again when asked for."""
+
+    snapshot = models.ForeignKey(
+        Snapshot, on_delete=models.CASCADE, related_name="artefacts", verbose_name=_("snapshot")
+    )
+    name = models.CharField(_("name"), max_length=40)  # a key of artefacts.ARTEFACTS
+    content = models.BinaryField(_("content"))
+    checksum = models.CharField(_("SHA-256 checksum"), max_length=64)
+    renderer = models.CharField(_("rendered by"), max_length=64)  # artefacts.renderer_version()
+    rendered_at = models.DateTimeField(_("rendered at"))
+
+    class Meta:
+        verbose_name = _("rendered page or file")
+        verbose_name_plural = _("rendered pages and files")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["snapshot", "name"], name="one_rendered_artefact_per_name"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.snapshot.date:%Y-%m-%d} {self.name}"
+
+
 class AuditEntry(models.Model):
     """Who changed what, when, field by field: admin edits and snapshot actions."""
 

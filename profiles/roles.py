@@ -8,8 +8,8 @@ EDITORS = "Editors"
 PUBLISHERS = "Publishers"
 
 PUBLISH = "publish_snapshot"
-# The audit trail is written by the system, never edited.
-READ_ONLY_MODELS = {"auditentry"}
+# The audit trail and the rendered snapshot pages are written by the system, never edited.
+READ_ONLY_MODELS = {"auditentry", "renderedartefact"}
 
 
 def editor_permissions(permission_model=Permission):

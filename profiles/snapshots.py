@@ -7,6 +7,7 @@ who may do it; the admin and the loader stay thin.
 import datetime as dt
 import hashlib
 import json
+import logging
 import re
 import time
 from dataclasses import dataclass
@@ -28,6 +29,8 @@ from .models import Snapshot
 
 PUBLISH_PERMISSION = "profiles.publish_snapshot"
 
+logger = logging.getLogger(__name__)
+
 
 def canonical_json(document: dict) -> bytes:
     return json.dumps(document, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode()
@@ -37,10 +40,9 @@ def checksum(document: dict) -> str:
     return hashlib.sha256(canonical_json(document)).hexdigest()
 
 
-# The apps whose rows make up the profile document; the snapshots and the audit
-# trail are not part of it.
-
-NOT_CONTENT = {"profiles.snapshot", "profiles.auditentry"}
+# The apps whose rows make up the profile document; the snapshots, what is rendered
+# of them and the audit trail are not part of it.
+NOT_CONTENT = {"profiles.snapshot", "profiles.auditentry", "profiles.renderedartefact"}
 # How long a freeze inside an enclosing transaction waits for editors' transactions.
 LOCK_TIMEOUT = 30
 
@@ -232,7 +234,24 @@ def publish_snapshot(snapshot: Snapshot, *, by=None, reviewed_checksum=None) -> 
             },
         )
         store_change_summaries(snapshot.date)
+    _render(snapshot)
     return snapshot
+
+
+def _render(snapshot, *, withdrawn=False):
+    """Render what visitors are served of `snapshot` (`profiles.artefacts`). A failed
+    render is logged, not raised: the snapshot is published or withdrawn, and what
+    was not stored is rendered when first asked for."""
+    from . import artefacts  # the artefacts render through the views, which import this module
+
+    try:
+        with transaction.atomic():
+            if withdrawn:
+                artefacts.render_withdrawn(snapshot)
+            else:
+                artefacts.render_published(snapshot)
+    except Exception:  # any error of any template or writer
+        logger.exception("Rendering the snapshot of %s failed", snapshot.date)
 
 
 def recorded_checksums() -> dict:
@@ -281,6 +300,7 @@ def withdraw_snapshot(snapshot: Snapshot, *, reason, by=None) -> Snapshot:
         changes={"status": ["published", "withdrawn"], "withdrawal_reason": ["", reason]},
     )
     store_change_summaries(snapshot.date)
+    _render(snapshot, withdrawn=True)
     return snapshot
 
 

@@ -1,10 +1,12 @@
 from django.shortcuts import get_object_or_404
 from django.utils import formats
 from django.utils.translation import gettext as _
-from django.views.generic import TemplateView
+from django.views.generic import ListView, TemplateView
 
-from iompanama.text import current_language, text_in_language
+from iompanama.middleware import has_session
+from iompanama.text import current_language, folded, text_in_language
 
+from . import artefacts
 from .diff import diff_documents
 from .headlines import as_of, headline_figures, previous_published
 from .models import Snapshot
@@ -115,20 +117,42 @@ class SearchView(DocumentView):
         return context
 
 
-class SnapshotArchiveView(TemplateView):
+class SnapshotArchiveView(ListView):
+    """The public versions, newest first, a page at a time: the same few queries
+    whatever the number of versions."""
+
     template_name = "profiles/snapshot_archive.html"
+    context_object_name = "snapshots"
+    paginate_by = 20
+
+    def get_queryset(self):
+        # Each summary was stored when the version was frozen or its baseline changed.
+        return Snapshot.objects.public().order_by("-date").defer("document")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        # Each summary was stored when the version was frozen or its baseline changed.
-        context["snapshots"] = Snapshot.objects.public().order_by("-date").defer("document")
+        page = context["page_obj"]
+        # The number of the page's first version in the reversed list (the oldest is 1).
+        context["first_number"] = page.paginator.count - page.start_index() + 1
         return context
 
 
 class SnapshotDetailView(HomeView):
-    """A published snapshot, rendered by the live profile's templates."""
+    """A published snapshot, rendered by the live profile's templates.
+
+    Anonymous visitors get the page as stored when it was published
+    (`profiles.artefacts`); editors, who carry a session, the live render, which
+    is also what is stored (`as_view(serve_stored=False)`).
+    """
 
     with_figures_over_time = False
+    serve_stored = True
+
+    def get(self, request, *args, **kwargs):
+        if self.serve_stored and not has_session(request):
+            name = artefacts.page_name(current_language())
+            return artefacts.stored_response(kwargs["date"], name)
+        return super().get(request, *args, **kwargs)
 
     def get_snapshot(self):
         return get_object_or_404(Snapshot.objects.public(), date=self.kwargs["date"])
@@ -199,6 +223,7 @@ class SnapshotPreviewView(SnapshotDetailView):
     """A draft exactly as the public will see it (the admin serves this to staff only)."""
 
     snapshot = None
+    serve_stored = False
 
     def get_snapshot(self):
         return self.snapshot

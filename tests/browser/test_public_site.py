@@ -209,3 +209,43 @@ def test_pages_and_admin_work_under_the_real_content_security_policy(
     )
     context.close()
     assert violations == []
+
+
+@pytest.mark.parametrize("width,label", [(390, "phone"), (1280, "desktop")])
+def test_the_archive_pages_through_many_versions(browser, versions, width, label):
+    import datetime as dt
+
+    from profiles.document import SCHEMA_VERSION
+    from profiles.models import Snapshot
+
+    Snapshot.objects.bulk_create(
+        Snapshot(
+            date=dt.date(2000, 1, 31) + dt.timedelta(days=30 * n),
+            title=f"Monthly update {n}",
+            status=Snapshot.Status.PUBLISHED,
+            published_at=dt.datetime(2026, 1, 1, tzinfo=dt.UTC),
+            document={"schema_version": SCHEMA_VERSION},
+            schema_version=SCHEMA_VERSION,
+            checksum="0" * 64,
+            change_summary={"en": "staff 10 → 12", "es": "personal 10 → 12"},
+        )
+        for n in range(30)
+    )
+    context = browser.new_context(viewport={"width": width, "height": 800}, bypass_csp=True)
+    page = context.new_page()
+    page.goto(f"{versions}/en/snapshots/")
+    assert page.locator(".archive > li").count() == 20
+    page.get_by_role("link", name="Older versions").click()
+    page.wait_for_url(f"{versions}/en/snapshots/?page=2")
+    assert page.locator(".pagination").inner_text().startswith("Page 2 of 2")
+    assert page.locator(".archive > li").count() == 14
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    assert axe_violations(page) == []
+    screenshot(page, f"{label}-archive-page-2-en")
+    page.goto(f"{versions}/es/versiones/")
+    page.get_by_role("link", name="Versiones anteriores").click()
+    page.wait_for_url(f"{versions}/es/versiones/?page=2")
+    assert page.get_by_role("link", name="Versiones más recientes").is_visible()
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    screenshot(page, f"{label}-archive-page-2-es")
+    context.close()

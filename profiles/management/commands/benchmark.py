@@ -43,7 +43,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext, override_settings
 from django.utils import translation
 
-from profiles import exports
+from profiles import artefacts, exports
 from profiles.content_cache import content_changed
 from profiles.diff import diff_documents
 from profiles.document import build_document
@@ -749,6 +749,9 @@ class Command(BaseCommand):
             f"\n## Pages of the large profile (median of {runs}; ms: uncached / document "
             "cached / page cached)"
         )
+        # Publishing renders a version's pages and files; the synthetic versions are
+        # written in bulk, so the measured one is rendered as its publication would.
+        artefacts.render_artefacts(new)
         pages = Pages()
         rows = []
         for label, url in page_kinds(new):
