@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 from iompanama.text import LANGUAGES
 
 from . import audit
-from .apps import CONTENT_APPS
+from .apps import CONTENT_APPS, DERIVED_MODELS
 from .diff import diff_documents, summarize
 from .document import SCHEMA_VERSION, build_document, current_document, upgrade_document
 from .models import Snapshot
@@ -40,7 +40,7 @@ def checksum(document: dict) -> str:
 # The apps whose rows make up the profile document; the snapshots and the audit
 # trail are not part of it.
 
-NOT_CONTENT = {"profiles.snapshot", "profiles.auditentry"}
+NOT_CONTENT = {"profiles.snapshot", "profiles.auditentry", *DERIVED_MODELS}
 # How long a freeze inside an enclosing transaction waits for editors' transactions.
 LOCK_TIMEOUT = 30
 
