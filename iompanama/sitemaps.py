@@ -2,6 +2,7 @@ from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
 from profiles.document import current_document
+from profiles.models import Snapshot
 from profiles.presentation import url_maker
 
 
@@ -54,4 +55,21 @@ class DocumentItemsSitemap(I18nSitemap):
         return url_maker(route, "slug")(slug)
 
 
-SITEMAPS = {"pages": StaticPagesSitemap, "items": DocumentItemsSitemap}
+class FactsheetSitemap(I18nSitemap):
+    """The factsheet PDFs: the current profile's and each published version's."""
+
+    def items(self):
+        dates = Snapshot.objects.published().order_by("date").values_list("date", flat=True)
+        return [None, *dates]
+
+    def location(self, date):
+        if date is None:
+            return reverse("profiles:factsheet")
+        return reverse("profiles:snapshot-factsheet", kwargs={"date": date})
+
+
+SITEMAPS = {
+    "pages": StaticPagesSitemap,
+    "items": DocumentItemsSitemap,
+    "factsheets": FactsheetSitemap,
+}

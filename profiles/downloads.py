@@ -5,9 +5,10 @@ Data Package that describes the CSV files."""
 from django.http import Http404, HttpResponse, HttpResponseBadRequest, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils import translation
 from django.views.decorators.http import require_safe
 
-from iompanama.text import current_language
+from iompanama.text import LANGUAGES, current_language
 
 from . import citations, exports
 from .diff import diff_documents
@@ -210,6 +211,33 @@ def _hxl_resource(resource, url, hashtags):
     }
 
 
+def factsheet_resources(request):
+    """The factsheet PDFs, current and of each published version, in each language."""
+    published = Snapshot.objects.published().order_by("date").values_list("date", flat=True)
+    resources = []
+    for date in [None, *published]:
+        for language in LANGUAGES:
+            with translation.override(language):
+                path = (
+                    reverse("profiles:factsheet")
+                    if date is None
+                    else reverse("profiles:snapshot-factsheet", kwargs={"date": date})
+                )
+            version = "current" if date is None else date.isoformat()
+            resources.append(
+                {
+                    "name": f"factsheet-{version}-{language}",
+                    "title": f"IOM Panama factsheet, {version} ({language})",
+                    "path": request.build_absolute_uri(path),
+                    "format": "pdf",
+                    "mediatype": "application/pdf",
+                    "languages": [language],
+                }
+                | ({"snapshot_date": version} if date else {})
+            )
+    return resources
+
+
 @require_safe
 def datapackage(request):
     """A Frictionless Data Package describing every CSV file, for data portals such as HDX."""
@@ -254,6 +282,7 @@ def datapackage(request):
             version,
             _hxl_resource(version, absolute("snapshot-hxl", date=date), exports.FACT_HASHTAGS),
         ]
+    resources += factsheet_resources(request)
     package = {
         "profile": "data-package",
         "name": "iom-panama-country-profile",

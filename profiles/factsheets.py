@@ -21,7 +21,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext, npgettext
 
 from iompanama.text import LANGUAGES, text_in_language
 
@@ -90,9 +90,9 @@ def headline_figures(document, previous=None, *, since=None):
             }
         )
     for key, label in (
-        ("offices", lambda n: ngettext("office", "offices", n)),
+        ("offices", lambda n: npgettext("headline figure", "office", "offices", n)),
         ("regions", lambda n: ngettext("region of presence", "regions of presence", n)),
-        ("projects", lambda n: ngettext("project", "projects", n)),
+        ("projects", lambda n: npgettext("headline figure", "project", "projects", n)),
     ):
         value = len(document.get(key) or [])
         figures.append(

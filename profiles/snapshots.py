@@ -232,6 +232,11 @@ def publish_snapshot(snapshot: Snapshot, *, by=None, reviewed_checksum=None) -> 
             },
         )
         store_change_summaries(snapshot.date)
+    # The factsheet is part of the published version, rendered once and kept; after
+    # the commit, so the publication does not wait on it nor fail with it.
+    from .factsheets import store_published_factsheets  # it renders through this module
+
+    transaction.on_commit(lambda: store_published_factsheets(snapshot))
     return snapshot
 
 
