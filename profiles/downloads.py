@@ -212,10 +212,12 @@ def _hxl_resource(resource, url, hashtags):
 
 
 def factsheet_resources(request):
-    """The factsheet PDFs, current and of each published version, in each language."""
-    published = Snapshot.objects.published().order_by("date").values_list("date", flat=True)
+    """The factsheet PDFs, current and of each published version, in each language;
+    a version's carries the checksum of the version it prints."""
+    published = Snapshot.objects.published().order_by("date").values_list("date", "checksum")
     resources = []
-    for date in [None, *published]:
+    for date, checksum in [(None, None), *published]:
+        version = "current" if date is None else date.isoformat()
         for language in LANGUAGES:
             with translation.override(language):
                 path = (
@@ -223,7 +225,6 @@ def factsheet_resources(request):
                     if date is None
                     else reverse("profiles:snapshot-factsheet", kwargs={"date": date})
                 )
-            version = "current" if date is None else date.isoformat()
             resources.append(
                 {
                     "name": f"factsheet-{version}-{language}",
@@ -233,7 +234,7 @@ def factsheet_resources(request):
                     "mediatype": "application/pdf",
                     "languages": [language],
                 }
-                | ({"snapshot_date": version} if date else {})
+                | ({"snapshot_date": version, "snapshot_checksum": checksum} if date else {})
             )
     return resources
 

@@ -35,10 +35,9 @@ logger = logging.getLogger(__name__)
 
 STYLESHEET = "css/factsheet.css"
 # How many of the newest publications the factsheet lists.
-SELECTED_PUBLICATIONS = 6
+SELECTED_PUBLICATIONS = 5
 # Key figures shown large beside the staff and the counts, at most.
 HEADLINE_KEY_FIGURES = 4
-FIGURE_COLUMNS = 3
 # A render that takes longer than this is assumed to have died; another may start.
 RENDER_LOCK_SECONDS = 120
 
@@ -172,20 +171,6 @@ def _selected_publications(doc):
     return dated[:SELECTED_PUBLICATIONS]
 
 
-def _in_columns(groups, count):
-    """`groups` in order, cut into `count` columns of about as many figures each
-    (CSS columns would balance them too, at several times the render time)."""
-    total = sum(len(group["figures"]) for group in groups)
-    columns, filled = [[]], 0
-    for group in groups:
-        middle = filled + len(group["figures"]) / 2
-        if middle > total * len(columns) / count and columns[-1] and len(columns) < count:
-            columns.append([])
-        columns[-1].append(group)
-        filled += len(group["figures"])
-    return columns
-
-
 def _figure_groups(doc, shown):
     groups = []
     for category, label in doc["choices"]["key_figures.category"].items():
@@ -220,7 +205,7 @@ def factsheet_context(version: Version, language):
         "offices": _offices(doc),
         "projects": [with_relations(doc, project) for project in doc["projects"]],
         "publications": _selected_publications(doc),
-        "figure_columns": _in_columns(_figure_groups(doc, shown), FIGURE_COLUMNS),
+        "figure_groups": _figure_groups(doc, shown),
         "permalink": absolute(permalink_path(version)),
         "factsheet_url": absolute(factsheet_path(version)),
         "site_url": settings.SITE_URL,
