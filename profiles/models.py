@@ -639,7 +639,7 @@ class Factsheet(models.Model):
 
     snapshot = models.ForeignKey(
         Snapshot,
-        on_delete=models.PROTECT,
+        on_delete=models.CASCADE,  # only a draft can be deleted, and a draft has none
         null=True,
         blank=True,
         related_name="factsheets",

@@ -319,3 +319,17 @@ def test_a_large_profile_flows_onto_more_pages_with_running_headers(iom_panama_v
         assert "IOM Panama · Factsheet" in text
         # No page holds only a few lines (the running header and footer are 4).
         assert len(text.splitlines()) > 12, (number, text)
+
+
+def test_render_factsheets_fills_in_what_is_missing_and_keeps_what_is_kept(iom_panama_versions):
+    from django.core.management import call_command
+
+    call_command("render_factsheets", stdout=io.StringIO())
+    published = Snapshot.objects.published().count()
+    assert Factsheet.objects.exclude(snapshot=None).count() == 2 * published
+    assert Factsheet.objects.filter(snapshot=None).count() == 2
+    kept = dict(Factsheet.objects.values_list("pk", "checksum"))
+    output = io.StringIO()
+    call_command("render_factsheets", stdout=output)
+    assert "Factsheets rendered: 0." in output.getvalue()
+    assert dict(Factsheet.objects.values_list("pk", "checksum")) == kept
