@@ -12,7 +12,7 @@ from iompanama.text import current_language
 
 from . import factsheets
 from .models import Snapshot
-from .snapshots import VersionError, resolve_version
+from .snapshots import CURRENT, VersionError, resolve_version
 
 logger = logging.getLogger(__name__)
 
@@ -41,14 +41,13 @@ class PdfResponse(HttpResponse):
 def current_factsheet(request):
     language = current_language()
     factsheet, stale = factsheets.current_factsheet(language)
+    name = factsheets.filename(CURRENT, language)
     if not stale:
-        return PdfResponse(factsheet, f"iom-panama-factsheet-current-{language}.pdf")
+        return PdfResponse(factsheet, name)
     # Serve the kept one, render the new one once this response is out; the page
     # cache must not keep the old one under the new content version.
     response = PdfResponse(
-        factsheet,
-        f"iom-panama-factsheet-current-{language}.pdf",
-        after=lambda: factsheets.refresh_current_factsheet(language),
+        factsheet, name, after=lambda: factsheets.refresh_current_factsheet(language)
     )
     patch_cache_control(response, no_store=True)
     return response
@@ -67,7 +66,7 @@ def snapshot_factsheet(request, date):
         )
     language = current_language()
     factsheet = factsheets.published_factsheet(snapshot, language)
-    response = PdfResponse(factsheet, factsheets.filename(version, language))
+    response = PdfResponse(factsheet, factsheets.filename(version.name, language))
     # Rendered once at publication and kept: the same bytes for ever.
     response["Cache-Control"] = "public, max-age=31536000, immutable"
     return response

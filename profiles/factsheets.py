@@ -154,12 +154,6 @@ def permalink_path(version: Version):
     return reverse("profiles:snapshot-detail", kwargs={"date": version.snapshot.date})
 
 
-def factsheet_path(version: Version):
-    if version.snapshot is None:
-        return reverse("profiles:factsheet")
-    return reverse("profiles:snapshot-factsheet", kwargs={"date": version.snapshot.date})
-
-
 def _offices(doc):
     """The offices, each with its region."""
     regions = index_by(doc["regions"], "iso_code")
@@ -207,7 +201,6 @@ def factsheet_context(version: Version, language):
         "publications": _selected_publications(doc),
         "figure_groups": _figure_groups(doc, shown),
         "permalink": absolute(permalink_path(version)),
-        "factsheet_url": absolute(factsheet_path(version)),
         "site_url": settings.SITE_URL,
         "cite_as": citation(version, language, as_of=as_of),
         "missing_language": language not in version.document.get("languages", LANGUAGES),
@@ -313,5 +306,6 @@ def current_factsheet(language) -> tuple[Factsheet, bool]:
     return stored, stored.content_version != content_version()
 
 
-def filename(version: Version, language):
-    return f"iom-panama-factsheet-{version.name}-{language}.pdf"
+def filename(version_name, language):
+    """The file name a visitor saves: `version_name` is "current" or the date."""
+    return f"iom-panama-factsheet-{version_name}-{language}.pdf"

@@ -194,6 +194,9 @@ def test_a_published_factsheet_is_rendered_once_and_served_byte_identical(
     url = "/en/snapshots/2024-06-30/factsheet.pdf"
     first = client.get(url)
     assert first["Cache-Control"] == "public, max-age=31536000, immutable"
+    assert (
+        first["Content-Disposition"] == 'inline; filename="iom-panama-factsheet-2024-06-30-en.pdf"'
+    )
     stored = Factsheet.objects.get(snapshot__date="2024-06-30", language="en")
     assert first["ETag"] == f'"{stored.checksum}"'
     rendered_at = stored.rendered_at
