@@ -19,7 +19,7 @@ from pypdf import PdfReader
 
 from iompanama.text import text_in_language
 from profiles import factsheets
-from profiles.models import CountryOffice, Factsheet, Snapshot, StaffCount
+from profiles.models import CountryOffice, Factsheet, KeyFigure, Snapshot, StaffCount
 from profiles.snapshots import (
     freeze_snapshot,
     publish_snapshot,
@@ -322,6 +322,9 @@ def test_a_large_profile_flows_onto_more_pages_with_running_headers(iom_panama_v
         assert "IOM Panama · Factsheet" in text
         # No page holds only a few lines (the running header and footer are 4).
         assert len(text.splitlines()) > 12, (number, text)
+    # A factsheet summarises: past 60 key figures it says how many more the site has.
+    more = KeyFigure.objects.count() - factsheets.HEADLINE_KEY_FIGURES - factsheets.MOST_KEY_FIGURES
+    assert f"And {more} more key figures:" in text_of(reader)
 
 
 def test_render_factsheets_fills_in_what_is_missing_and_keeps_what_is_kept(iom_panama_versions):
