@@ -18,13 +18,12 @@ from django.contrib.staticfiles import finders
 from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.translation import gettext as _
 from django.utils.translation import ngettext, npgettext
 
 from iompanama.text import LANGUAGES, text_in_language
 
+from . import citations
 from .content_cache import content_version
 from .models import Factsheet, Snapshot
 from .pages import index_by, with_relations
@@ -46,10 +45,6 @@ MOST_KEY_FIGURES = 60
 MOST_OFFICES = 20
 # A render that takes longer than this is assumed to have died; another may start.
 RENDER_LOCK_SECONDS = 120
-
-
-def absolute(path):
-    return f"{settings.SITE_URL}{path}"
 
 
 def previous_published(date=None):
@@ -137,29 +132,6 @@ def headline_figures(document, previous=None, *, since=None):
     return figures
 
 
-def citation(version: Version, language, *, as_of):
-    """The "cite as" line of a version of date `as_of`, in `language`."""
-    from .templatetags.profile_tags import isodate
-
-    office = version.document.get("office") or {}
-    with translation.override(language):
-        values = {
-            "office": text_in_language(office.get("name")),
-            "year": as_of.year,
-            "date": isodate(as_of),
-            "url": absolute(permalink_path(version)),
-        }
-        if version.snapshot is None:
-            return _("%(office)s. Country profile, current version of %(date)s. %(url)s") % values
-        return _("%(office)s (%(year)s). Country profile as of %(date)s. %(url)s") % values
-
-
-def permalink_path(version: Version):
-    if version.snapshot is None:
-        return reverse("profiles:home")
-    return reverse("profiles:snapshot-detail", kwargs={"date": version.snapshot.date})
-
-
 def _offices(doc):
     """The offices, each with its region."""
     regions = index_by(doc["regions"], "iso_code")
@@ -220,9 +192,10 @@ def factsheet_context(version: Version, language):
         "projects": _projects(doc),
         "publications": _selected_publications(doc),
         "key_figures": _figure_groups(doc, shown),
-        "permalink": absolute(permalink_path(version)),
+        # The citation's "accessed" date is the version's: the PDF is made once and kept.
+        "permalink": citations.permalink(snapshot, language, site=settings.SITE_URL),
         "site_url": settings.SITE_URL,
-        "cite_as": citation(version, language, as_of=as_of),
+        "cite_as": citations.citation(snapshot, language, site=settings.SITE_URL, accessed=as_of),
         "missing_language": language not in version.document.get("languages", LANGUAGES),
     }
 
