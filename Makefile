@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PY := $(BIN)/python
 DEV_ENV := DEBUG=1
 
-.PHONY: install setup run serve test lint format check migrations-check messages compilemessages browser-deps benchmark-deps benchmark clean
+.PHONY: install setup run serve test lint format check migrations-check messages compilemessages browser-deps pdf-deps benchmark-deps benchmark clean
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -15,7 +15,18 @@ $(VENV)/.installed: $(BIN)/activate pyproject.toml requirements.lock
 	$(PY) -m pip install --quiet -c requirements.lock -e ".[dev]"
 	touch $@
 
-install: $(VENV)/.installed
+install: $(VENV)/.installed pdf-deps
+
+# WeasyPrint (the factsheet PDFs) needs Pango from Debian; the tests turn the PDFs'
+# first pages into images with poppler's pdftoppm. Installed when we can (root with apt-get).
+PDF_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 poppler-utils
+pdf-deps:
+	@missing=""; for package in $(PDF_PACKAGES); do \
+		dpkg -s $$package >/dev/null 2>&1 || missing="$$missing $$package"; \
+	done; \
+	if [ -n "$$missing" ] && [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		apt-get update -qq && apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
+	fi
 
 # Migrate, load what is missing of the real profile (editors' changes are kept),
 # make sure the development admin exists.

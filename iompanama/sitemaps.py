@@ -84,4 +84,22 @@ class VersionsSitemap(I18nSitemap):
         return snapshot.published_at
 
 
-SITEMAPS = {"pages": StaticPagesSitemap, "items": DocumentItemsSitemap, "versions": VersionsSitemap}
+class FactsheetSitemap(I18nSitemap):
+    """The factsheet PDFs: the current profile's and each published version's."""
+
+    def items(self):
+        dates = Snapshot.objects.published().order_by("date").values_list("date", flat=True)
+        return [None, *dates]
+
+    def location(self, date):
+        if date is None:
+            return reverse("profiles:factsheet")
+        return reverse("profiles:snapshot-factsheet", kwargs={"date": date})
+
+
+SITEMAPS = {
+    "pages": StaticPagesSitemap,
+    "items": DocumentItemsSitemap,
+    "versions": VersionsSitemap,
+    "factsheets": FactsheetSitemap,
+}

@@ -3,6 +3,8 @@ from django.db.models.signals import m2m_changed, post_delete, post_migrate, pos
 from django.utils.translation import gettext_lazy as _
 
 CONTENT_APPS = ("profiles", "projects", "publications")
+# Rendered from the content: storing one changes no content.
+DERIVED_MODELS = {"profiles.factsheet"}
 
 
 def create_cache_table(using="default", **_kwargs):
@@ -34,6 +36,8 @@ class ProfilesConfig(AppConfig):
 
         for label in CONTENT_APPS:
             for model in apps.get_app_config(label).get_models():
+                if model._meta.label_lower in DERIVED_MODELS:
+                    continue
                 post_save.connect(content_changed, sender=model, weak=False)
                 post_delete.connect(content_changed, sender=model, weak=False)
                 for field in model._meta.local_many_to_many:

@@ -6,9 +6,10 @@ from django.conf import settings
 from django.http import Http404, HttpResponse, HttpResponseBadRequest, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils import translation
 from django.views.decorators.http import require_safe
 
-from iompanama.text import current_language
+from iompanama.text import LANGUAGES, current_language
 
 from . import artefacts, citations, exports
 from .diff import diff_documents
@@ -196,6 +197,34 @@ def _hxl_resource(resource, url, hashtags):
     }
 
 
+def factsheet_resources(request):
+    """The factsheet PDFs, current and of each published version, in each language;
+    a version's carries the checksum of the version it prints."""
+    published = Snapshot.objects.published().order_by("date").values_list("date", "checksum")
+    resources = []
+    for date, checksum in [(None, None), *published]:
+        version = "current" if date is None else date.isoformat()
+        for language in LANGUAGES:
+            with translation.override(language):
+                path = (
+                    reverse("profiles:factsheet")
+                    if date is None
+                    else reverse("profiles:snapshot-factsheet", kwargs={"date": date})
+                )
+            resources.append(
+                {
+                    "name": f"factsheet-{version}-{language}",
+                    "title": f"IOM Panama factsheet, {version} ({language})",
+                    "path": request.build_absolute_uri(path),
+                    "format": "pdf",
+                    "mediatype": "application/pdf",
+                    "languages": [language],
+                }
+                | ({"snapshot_date": version, "snapshot_checksum": checksum} if date else {})
+            )
+    return resources
+
+
 @require_safe
 def datapackage(request):
     """A Frictionless Data Package describing every CSV file, for data portals such as HDX."""
@@ -240,6 +269,7 @@ def datapackage(request):
             version,
             _hxl_resource(version, absolute("snapshot-hxl", date=date), exports.FACT_HASHTAGS),
         ]
+    resources += factsheet_resources(request)
     package = {
         "profile": "data-package",
         "name": "iom-panama-country-profile",

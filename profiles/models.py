@@ -678,3 +678,55 @@ class AuditEntry(models.Model):
 
     def __str__(self):
         return f"{self.at:%Y-%m-%d %H:%M} {self.action} {self.object_repr}"
+
+
+class FactsheetQuerySet(models.QuerySet):
+    def current(self, language):
+        return self.filter(snapshot=None, language=language)
+
+    def of_snapshot(self, snapshot, language):
+        return self.filter(snapshot=snapshot, language=language)
+
+
+class Factsheet(models.Model):
+    """A rendered factsheet PDF, kept where every worker reads it: one per language
+    of each published snapshot (rendered once, never changed) and of the current
+    profile (replaced when the content changes). Written by `profiles.factsheets`."""
+
+    snapshot = models.ForeignKey(
+        Snapshot,
+        on_delete=models.CASCADE,  # only a draft can be deleted, and a draft has none
+        null=True,
+        blank=True,
+        related_name="factsheets",
+        verbose_name=_("snapshot"),
+    )
+    language = models.CharField(_("language"), max_length=5, choices=settings.LANGUAGES)
+    # The current profile's: the content version it was rendered from (stale once
+    # a write bumps it). Null for a snapshot's, which never goes stale.
+    content_version = models.BigIntegerField(null=True, blank=True, editable=False)
+    pdf = models.BinaryField(_("PDF"), editable=False)
+    checksum = models.CharField(_("SHA-256 checksum"), max_length=64, editable=False)
+    rendered_at = models.DateTimeField(_("rendered at"), auto_now=True)
+
+    objects = FactsheetQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("factsheet")
+        verbose_name_plural = _("factsheets")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["snapshot", "language"],
+                condition=Q(snapshot__isnull=False),
+                name="factsheet_one_per_snapshot_language",
+            ),
+            models.UniqueConstraint(
+                fields=["language"],
+                condition=Q(snapshot__isnull=True),
+                name="factsheet_one_current_per_language",
+            ),
+        ]
+
+    def __str__(self):
+        version = f"{self.snapshot.date:%Y-%m-%d}" if self.snapshot_id else "current"
+        return f"factsheet {version} {self.language}"

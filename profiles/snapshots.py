@@ -22,7 +22,7 @@ from django.utils.translation import gettext as _
 from iompanama.text import LANGUAGES
 
 from . import audit
-from .apps import CONTENT_APPS
+from .apps import CONTENT_APPS, DERIVED_MODELS
 from .diff import diff_documents, summarize
 from .document import SCHEMA_VERSION, build_document, current_document, upgrade_document
 from .models import Snapshot
@@ -42,7 +42,7 @@ def checksum(document: dict) -> str:
 
 # The apps whose rows make up the profile document; the snapshots, what is rendered
 # of them and the audit trail are not part of it.
-NOT_CONTENT = {"profiles.snapshot", "profiles.auditentry", "profiles.renderedartefact"}
+NOT_CONTENT = {"profiles.snapshot", "profiles.auditentry", "profiles.renderedartefact", *DERIVED_MODELS}
 # How long a freeze inside an enclosing transaction waits for editors' transactions.
 LOCK_TIMEOUT = 30
 
@@ -235,6 +235,11 @@ def publish_snapshot(snapshot: Snapshot, *, by=None, reviewed_checksum=None) -> 
         )
         store_change_summaries(snapshot.date)
     _render(snapshot)
+    # The factsheet is part of the published version, rendered once and kept; after
+    # the commit, so the publication does not wait on it nor fail with it.
+    from .factsheets import store_published_factsheets  # it renders through this module
+
+    transaction.on_commit(lambda: store_published_factsheets(snapshot))
     return snapshot
 
 

@@ -1,7 +1,7 @@
 from django.urls import path, register_converter
 from django.utils.translation import gettext_lazy as _
 
-from . import converters, downloads, views
+from . import converters, downloads, factsheet_views, views
 
 register_converter(converters.IsoDateConverter, "isodate")
 register_converter(converters.DataFormatConverter, "datafmt")
@@ -28,6 +28,12 @@ urlpatterns = [
         name="snapshot-citation",
     ),
     path(_("cite.<citefmt:fmt>"), downloads.citation_download, name="citation"),
+    path(_("factsheet.pdf"), factsheet_views.current_factsheet, name="factsheet"),
+    path(
+        _("snapshots/<isodate:date>/factsheet.pdf"),
+        factsheet_views.snapshot_factsheet,
+        name="snapshot-factsheet",
+    ),
 ]
 
 # Data files are the same in both languages: they live outside the language prefix.
