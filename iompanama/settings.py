@@ -55,10 +55,10 @@ if not SECRET_KEY:
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 # The site's public origin (scheme and host, no path). Absolute links (hreflang
-# alternates, the sitemap, robots.txt, the data package, the factsheets' permalinks) use it rather than the
-# request's host, so a page rendered ahead of any request (a published version's
-# stored page) is the page a visitor gets. Default: the first of ALLOWED_HOSTS
-# over HTTPS; http://127.0.0.1:8000 in development.
+# alternates, the sitemap, robots.txt, the data package, the factsheets'
+# permalinks) use it rather than the request's host, so a page rendered ahead
+# of any request (a published version's stored page) is the page a visitor gets.
+# Default: the first of ALLOWED_HOSTS over HTTPS; http://127.0.0.1:8000 in development.
 SITE_URL = os.environ.get("SITE_URL") or (
     "http://127.0.0.1:8000" if DEBUG else f"https://{ALLOWED_HOSTS[0].lstrip('.')}"
 )

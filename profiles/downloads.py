@@ -13,6 +13,7 @@ from iompanama.text import LANGUAGES, current_language
 
 from . import artefacts, citations, exports
 from .diff import diff_documents
+from .document import SCHEMA_VERSION
 from .models import Snapshot
 from .snapshots import CURRENT, VersionError, compared_versions, resolve_version
 from .timeseries import chart_series, charts_of, figures_over_time

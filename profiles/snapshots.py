@@ -42,7 +42,12 @@ def checksum(document: dict) -> str:
 
 # The apps whose rows make up the profile document; the snapshots, what is rendered
 # of them and the audit trail are not part of it.
-NOT_CONTENT = {"profiles.snapshot", "profiles.auditentry", "profiles.renderedartefact", *DERIVED_MODELS}
+NOT_CONTENT = {
+    "profiles.snapshot",
+    "profiles.auditentry",
+    "profiles.renderedartefact",
+    *DERIVED_MODELS,
+}
 # How long a freeze inside an enclosing transaction waits for editors' transactions.
 LOCK_TIMEOUT = 30
 

@@ -4,7 +4,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import ListView, TemplateView
 
 from iompanama.middleware import has_session
-from iompanama.text import current_language, folded, text_in_language
+from iompanama.text import current_language, text_in_language
 
 from . import artefacts
 from .diff import diff_documents

@@ -152,6 +152,8 @@ def percent_of(part, whole):
 def panama_map(document, heading_id="map-heading"):
     """The inline SVG map of Panama with its legend (profiles/panama_map.py)."""
     return {"map": map_of(document), "heading_id": heading_id}
+
+
 @register.filter
 def figure_label(figure):
     """The key figure's label that agrees with its value: its label for a value of one

@@ -38,7 +38,8 @@ BROKEN_WORDS = """() => [...document.querySelectorAll(
         'td, th, dd, dt, li, h1, h2, h3, .card p, .snapshot-banner p')].filter(e => {
     if (!e.getClientRects().length || getComputedStyle(e).visibility === 'hidden'
         || e.closest('.visually-hidden') || e.clientWidth <= 1
-        || (e.closest('thead') && e.closest('thead').getBoundingClientRect().width <= 1)) return false;
+        || (e.closest('thead')
+            && e.closest('thead').getBoundingClientRect().width <= 1)) return false;
     const saved = e.style.cssText;
     e.style.overflowWrap = 'normal';
     e.style.wordBreak = 'normal';

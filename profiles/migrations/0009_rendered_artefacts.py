@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('profiles', '0007_snapshot_change_summary'),
+        ('profiles', '0008_key_figure_headline_and_label_one'),
     ]
 
     operations = [
