@@ -57,7 +57,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 INSTALLED_APPS = [
     # modeltranslation must come before the admin to patch its forms.
     "modeltranslation",
-    "django.contrib.admin",
+    "iompanama.admin_site.ProfileAdminConfig",  # django.contrib.admin, renamed and reordered
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

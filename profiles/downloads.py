@@ -50,10 +50,11 @@ def snapshot_download(request, date, fmt):
     response = document_download(
         version.document, fmt, date=version.name, filename=f"iom-panama-profile-{version.name}"
     )
-    # A published version's data never changes: caches may keep it for a year. The
-    # file is written from the document by the current schema's code, so the ETag
-    # names the schema too.
-    response["Cache-Control"] = "public, max-age=31536000, immutable"
+    # A published version's data never changes, but a withdrawn version's date can
+    # be given to its correction: caches keep it a day, then revalidate. The file is
+    # written from the document by the current schema's code, so the ETag names the
+    # schema too.
+    response["Cache-Control"] = "public, max-age=86400"
     response["ETag"] = f'"{version.snapshot.checksum}-v{SCHEMA_VERSION}-{fmt}"'
     return response
 
@@ -240,7 +241,7 @@ def datapackage(request):
         _hxl_resource(resources[0], absolute("current-hxl"), exports.FACT_HASHTAGS),
         _hxl_resource(resources[1], absolute("series-hxl"), exports.SERIES_HASHTAGS),
     ]
-    public = Snapshot.objects.public().order_by("date").values_list("date", "checksum")
+    public = Snapshot.objects.shown().order_by("date").values_list("date", "checksum")
     for date, checksum in public:
         # The checksum lets anyone holding a copy of this file detect a version that was
         # rewritten afterwards (`verify_snapshots --against`).

@@ -28,6 +28,11 @@ urlpatterns = [
         name="snapshot-citation",
     ),
     path(_("cite.<citefmt:fmt>"), downloads.citation_download, name="citation"),
+    path(
+        _("snapshots/<isodate:date>/withdrawn-<int:pk>/"),
+        views.CorrectedSnapshotView.as_view(),
+        name="snapshot-withdrawn",
+    ),
 ]
 
 # Data files are the same in both languages: they live outside the language prefix.

@@ -1,3 +1,4 @@
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import formats
 from django.utils.translation import gettext as _
@@ -110,7 +111,12 @@ class SnapshotArchiveView(TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         # Each summary was stored when the version was frozen or its baseline changed.
-        context["snapshots"] = Snapshot.objects.public().order_by("-date").defer("document")
+        context["snapshots"] = (
+            Snapshot.objects.public()
+            .with_correction_flag()
+            .order_by("-date", "-published_at")
+            .defer("document")
+        )
         return context
 
 
@@ -120,7 +126,10 @@ class SnapshotDetailView(HomeView):
     with_figures_over_time = False
 
     def get_snapshot(self):
-        return get_object_or_404(Snapshot.objects.public(), date=self.kwargs["date"])
+        snapshot = Snapshot.objects.on_date(self.kwargs["date"])
+        if snapshot is None:
+            raise Http404(_("There is no published snapshot of this date."))
+        return snapshot
 
     def get_document(self):
         self.snapshot = self.get_snapshot()
@@ -137,8 +146,24 @@ class SnapshotDetailView(HomeView):
             .first(),
             next_snapshot=published.filter(date__gt=self.snapshot.date).order_by("date").first(),
             missing_language=language not in self.doc["languages"],
+            withdrawn_versions=Snapshot.objects.filter(
+                date=self.snapshot.date, status=Snapshot.Status.WITHDRAWN
+            )
+            .exclude(pk=self.snapshot.pk)
+            .defer("document")
+            .order_by("withdrawn_at"),
         )
         return context
+
+
+class CorrectedSnapshotView(SnapshotDetailView):
+    """A withdrawn version whose date now shows its correction: still online, as
+    every published version stays, at an address of its own."""
+
+    def get_snapshot(self):
+        return get_object_or_404(
+            Snapshot.objects.corrected(), date=self.kwargs["date"], pk=self.kwargs["pk"]
+        )
 
 
 class CompareView(TemplateView):

@@ -24,7 +24,7 @@ DAY = dt.date(2025, 3, 31)
 
 @pytest.fixture
 def draft(iom_panama, editor):
-    return freeze_snapshot(date=DAY, title="March 2025", by=editor)
+    return freeze_snapshot(date=DAY, title={"en": "March 2025", "es": "Marzo de 2025"}, by=editor)
 
 
 @pytest.fixture
