@@ -16,7 +16,7 @@ from iompanama.text import text_in_language
 
 from . import models, resources, snapshots
 from .admin_filters import StaleFigureFilter, year_filter
-from .admin_tools import AuditedAdmin
+from .admin_tools import AuditedAdmin, EditConflictForm
 from .diff import diff_documents
 from .document import current_document
 from .images import LOGO_WIDTHS, make_renditions
@@ -171,6 +171,17 @@ class DonorAdmin(SpreadsheetAdminMixin, AuditedAdmin, TabbedTranslationAdmin):
             make_renditions(obj.logo, LOGO_WIDTHS)
 
 
+class SnapshotForm(EditConflictForm):
+    def clean_date(self):
+        date = self.cleaned_data["date"]
+        if self.instance.pk is None:
+            try:
+                snapshots.check_date_free(date)
+            except ValidationError as error:
+                raise ValidationError(error.messages) from None
+        return date
+
+
 @admin.register(models.Snapshot)
 class SnapshotAdmin(AuditedAdmin, TabbedTranslationAdmin):
     """Freeze, preview, refreeze, publish and withdraw dated snapshots.
@@ -178,6 +189,7 @@ class SnapshotAdmin(AuditedAdmin, TabbedTranslationAdmin):
     Every write goes through `profiles.snapshots`, which checks permissions.
     """
 
+    form = SnapshotForm
     list_display = ["date", "title", "status", "changes", "short_checksum", "published_at"]
     list_filter = ["status"]
     search_fields = ["title_en", "title_es", "note_en", "note_es"]
