@@ -469,7 +469,8 @@ class SnapshotAdmin(AuditedAdmin, TabbedTranslationAdmin):
             "snapshot": snapshot,
             "review": review,
             "preview_tools": self._preview_tools(request, snapshot),
-            "title": _("Publish the version of %(date)s?") % {"date": snapshot.date},
+            "title": _("Publish the version of %(date)s?")
+            % {"date": formats.date_format(snapshot.date)},
         }
         return TemplateResponse(request, "admin/profiles/snapshot/publish_confirm.html", context)
 

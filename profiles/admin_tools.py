@@ -56,8 +56,10 @@ def time_zone_note(adminform):
         for field in model._meta.concrete_fields
         if field.name in readonly
     )
-    if not has_dates:
-        return ""
+    return office_time_zone_note() if has_dates else ""
+
+
+def office_time_zone_note():
     offset = timezone.localtime().strftime("%z")  # -0500
     return _("Dates and times are in the office's time zone: %(zone)s (UTC%(offset)s).") % {
         "zone": settings.TIME_ZONE.replace("_", " "),
@@ -146,6 +148,7 @@ class AuditedAdmin(admin.ModelAdmin):
         extra_context = {
             **(extra_context or {}),
             "audit_entries": audit.entries_for(obj) if obj else [],
+            "time_zone_note": office_time_zone_note(),
             "restorable_fields": self.restorable_fields(request, obj) if can_restore else set(),
             "edit_token": row_token(type(obj), obj.pk) if can_restore else "",
             "restore_url": reverse(

@@ -72,6 +72,10 @@ def versions(site):
 def test_an_editor_freezes_and_a_publisher_publishes_withdraws_and_corrects(
     page, site, versions, editor, publisher
 ):
+    # Edits since the 2024 version: a new figure, and a label left without its Spanish.
+    KeyFigure.objects.filter(slug="darien-crossings-aug-sep-2023").update(value=160000)
+    KeyFigure.objects.filter(slug="digital-reach").update(label_es="")
+
     # The editor: from the dashboard to a frozen draft.
     sign_in(page, site, editor)
     assert page.locator("#site-name").inner_text() == "IOM Panama — profile editor"
@@ -117,6 +121,8 @@ def test_an_editor_freezes_and_a_publisher_publishes_withdraws_and_corrects(
     page.goto(f"{site}/admin/profiles/snapshot/{draft.pk}/change/")
     page.get_by_role("link", name="Publish…").click()
     assert page.get_by_role("heading", name="Missing in Spanish").is_visible()
+    assert "People reached through digital media" in page.locator("#content-main").inner_text()
+    assert "160,000" in page.locator("#content-main").inner_text()
     assert page.get_by_role("heading", name="What it changes against the version of").count() == 1
     screenshot(page, "admin-publish-confirmation-1280-en")
     page.get_by_role("button", name="Yes, publish it").click()
@@ -179,6 +185,8 @@ def test_an_editor_restores_a_value_from_the_history(page, site, editor):
     figure = KeyFigure.objects.get(slug="digital-reach")
     original = figure.label_en
     sign_in(page, site, editor)
+    page.goto(f"{site}/admin/profiles/keyfigure/")
+    screenshot(page, "admin-key-figures-1280-en")
     change = f"{site}/admin/profiles/keyfigure/{figure.pk}/change/"
     page.goto(change)
     assert page.locator(".time-zone-note").count() == 1
