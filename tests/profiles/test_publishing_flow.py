@@ -164,3 +164,19 @@ def test_the_database_keeps_one_live_snapshot_a_date(iom_panama, publisher):
     twin = Snapshot(date=DAY, title="Twin", document=draft.document, schema_version=1, checksum="x")
     with pytest.raises(IntegrityError), transaction.atomic():
         twin.save()
+
+
+def test_the_publish_page_and_the_preview_take_a_fixed_number_of_queries(
+    publisher_client, iom_panama_versions, publisher, django_assert_max_num_queries
+):
+    draft = freeze_snapshot(date=DAY, title=BOTH, by=publisher)
+    preview = reverse("admin:profiles_snapshot_preview", args=[draft.pk])
+    publisher_client.get(publish_url(draft))  # sessions, content types: warmed once
+    with django_assert_max_num_queries(PUBLISH_PAGE_QUERIES):
+        assert publisher_client.get(publish_url(draft)).status_code == 200
+    with django_assert_max_num_queries(PREVIEW_QUERIES):
+        assert publisher_client.get(preview, {"language": "es"}).status_code == 200
+
+
+PUBLISH_PAGE_QUERIES = 9
+PREVIEW_QUERIES = 10
