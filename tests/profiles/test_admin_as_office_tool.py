@@ -130,3 +130,16 @@ def test_a_viewer_without_change_rights_cannot_restore(client, iom_panama, djang
     assert "Restore" not in history.content.decode()
     restore = reverse("admin:profiles_keyfigure_restore", args=[figure.pk])
     assert client.post(restore, {"entry": 1}).status_code == 403
+
+
+def test_publications_filter_by_the_year_they_were_published(editor_client, db):
+    from tests.factories import make_publication
+
+    make_publication(published_on=dt.date(2022, 5, 1))
+    make_publication(published_on=dt.date(2024, 2, 1))
+    url = reverse("admin:publications_publication_changelist")
+    html = editor_client.get(url).content.decode()
+    assert "By published in" in html and "Past 7 days" not in html
+    assert html.index("?published_on_year=2024") < html.index("?published_on_year=2022")
+    response = editor_client.get(url, {"published_on_year": "2022"})
+    assert [p.published_on.year for p in response.context["cl"].result_list] == [2022]
