@@ -71,7 +71,7 @@ def hxl_attachment(rows, columns, hashtags, filename):
 
 @require_safe
 def snapshot_hxl(request, date):
-    """The version's tidy CSV with its HXL hashtag row: immutable like the CSV."""
+    """The version's tidy CSV with its HXL hashtag row: cached like the CSV."""
     try:
         version = resolve_version(date.isoformat())
     except VersionError as error:
@@ -80,7 +80,7 @@ def snapshot_hxl(request, date):
     response = hxl_attachment(
         rows, exports.FACT_COLUMNS, exports.FACT_HASHTAGS, f"iom-panama-profile-{version.name}"
     )
-    response["Cache-Control"] = "public, max-age=31536000, immutable"
+    response["Cache-Control"] = "public, max-age=86400"  # a correction may replace it
     response["ETag"] = f'"{version.snapshot.checksum}-v{SCHEMA_VERSION}-hxl"'
     return response
 
@@ -105,9 +105,9 @@ def series_hxl(request):
 def citation_download(request, fmt, date=None):
     """How to cite a version (or the current profile) as BibTeX, RIS or CSL-JSON, in
     the page's language."""
-    snapshot = (
-        get_object_or_404(Snapshot.objects.public().defer("document"), date=date) if date else None
-    )
+    snapshot = Snapshot.objects.defer("document").on_date(date) if date else None
+    if date and snapshot is None:
+        raise Http404
     language = current_language()
     content = citations.render(fmt, snapshot, language, site=request.build_absolute_uri("/"))
     response = HttpResponse(content, content_type=citations.CITATION_FORMATS[fmt])
