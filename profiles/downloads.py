@@ -3,7 +3,6 @@ the figures over time, the compare page's differences and a Frictionless
 Data Package that describes the CSV files."""
 
 from django.http import Http404, HttpResponse, HttpResponseBadRequest, JsonResponse
-from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 
