@@ -155,8 +155,12 @@ def test_a_withdrawn_versions_date_takes_its_correction(
     )
     package = client.get("/data/datapackage.json").json()
     dated = [r for r in package["resources"] if r.get("snapshot_date") == "2025-03-31"]
-    assert [r["snapshot_checksum"] for r in dated] == [correction.checksum]
+    assert {r["snapshot_checksum"] for r in dated} == {correction.checksum}  # CSV and HXL
     assert client.get(f"/en/snapshots/2025-03-31/withdrawn-{correction.pk}/").status_code == 404
+    citation = client.get("/en/snapshots/2025-03-31/cite.bib")
+    assert citation.status_code == 200 and "date = {2025-03-31}" in citation.content.decode()
+    api = client.get("/api/v1/versions").json()
+    assert [v["date"] for v in api["items"]].count("2025-03-31") == 1
 
 
 def test_the_database_keeps_one_live_snapshot_a_date(iom_panama, publisher):
