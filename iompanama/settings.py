@@ -71,7 +71,7 @@ if not re.fullmatch(r"https?://[^/\s*]+", SITE_URL):
 INSTALLED_APPS = [
     # modeltranslation must come before the admin to patch its forms.
     "modeltranslation",
-    "django.contrib.admin",
+    "iompanama.admin_site.ProfileAdminConfig",  # django.contrib.admin, renamed and reordered
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

@@ -1,9 +1,11 @@
+from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
-from django.urls import path
+from django.urls import path, reverse
+from django.utils import formats, translation
 from django.utils.decorators import method_decorator
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
@@ -13,9 +15,13 @@ from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInl
 from iompanama.text import text_in_language
 
 from . import models, resources, snapshots
-from .admin_tools import AuditedAdmin
+from .admin_filters import StaleFigureFilter, year_filter
+from .admin_tools import AuditedAdmin, EditConflictForm
+from .diff import diff_documents
+from .document import current_document
 from .images import LOGO_WIDTHS, make_renditions
 from .spreadsheets import SpreadsheetAdminMixin
+from .templatetags import profile_tags
 from .views import SnapshotPreviewView
 
 
@@ -122,18 +128,14 @@ class KeyActorAdmin(AuditedAdmin, TabbedTranslationAdmin):
 @admin.register(models.KeyFigure)
 class KeyFigureAdmin(SpreadsheetAdminMixin, AuditedAdmin, TabbedTranslationAdmin):
     resource_classes = [resources.KeyFigureResource]
-    list_display = [
-        "label",
-        "category",
-        "qualifier",
-        "value",
-        "unit",
-        "period_start",
-        "period_end",
-        "headline",
-    ]
+    list_display = ["label", "category", "figure", "period", "headline"]
     list_editable = ["headline"]
-    list_filter = ["category", "period_end", ("headline", admin.EmptyFieldListFilter)]
+    list_filter = [
+        "category",
+        year_filter("period_end", _("period ending in")),
+        StaleFigureFilter,
+        ("headline", admin.EmptyFieldListFilter),
+    ]
     search_fields = ["label_en", "label_es", "source_en", "slug"]
     prepopulated_fields = {"slug": ["label_en"]}
     fieldsets = [
@@ -141,6 +143,16 @@ class KeyFigureAdmin(SpreadsheetAdminMixin, AuditedAdmin, TabbedTranslationAdmin
         (_("Value"), {"fields": [("qualifier", "value", "unit")]}),
         (_("When and where from"), {"fields": [("period_start", "period_end"), "source"]}),
     ]
+
+    @admin.display(description=_("figure"), ordering="value")
+    def figure(self, obj):
+        """As the public site writes it: "more than 157,214 people"."""
+        value = obj.value.normalize() if obj.value % 1 else int(obj.value)
+        return f"{profile_tags.qualified(value, obj.qualifier)} {obj.unit}".strip()
+
+    @admin.display(description=_("period"), ordering="period_end")
+    def period(self, obj):
+        return profile_tags.period({"period_start": obj.period_start, "period_end": obj.period_end})
 
 
 @admin.register(models.Donor)
@@ -161,6 +173,17 @@ class DonorAdmin(SpreadsheetAdminMixin, AuditedAdmin, TabbedTranslationAdmin):
             make_renditions(obj.logo, LOGO_WIDTHS)
 
 
+class SnapshotForm(EditConflictForm):
+    def clean_date(self):
+        date = self.cleaned_data["date"]
+        if self.instance.pk is None:
+            try:
+                snapshots.check_date_free(date)
+            except ValidationError as error:
+                raise ValidationError(error.messages) from None
+        return date
+
+
 @admin.register(models.Snapshot)
 class SnapshotAdmin(AuditedAdmin, TabbedTranslationAdmin):
     """Freeze, preview, refreeze, publish and withdraw dated snapshots.
@@ -168,6 +191,7 @@ class SnapshotAdmin(AuditedAdmin, TabbedTranslationAdmin):
     Every write goes through `profiles.snapshots`, which checks permissions.
     """
 
+    form = SnapshotForm
     list_display = ["date", "title", "status", "changes", "short_checksum", "published_at"]
     list_filter = ["status"]
     search_fields = ["title_en", "title_es", "note_en", "note_es"]
@@ -231,6 +255,28 @@ class SnapshotAdmin(AuditedAdmin, TabbedTranslationAdmin):
             document = getattr(request, "frozen_snapshot_document", None)
             snapshots.freeze(obj, by=request.user, document=document)
 
+    def add_view(self, request, form_url="", extra_context=None):
+        extra_context = {
+            "title": _("Freeze a new version"),
+            "show_save_and_add_another": False,
+            "show_save_and_continue": False,
+            **(extra_context or {}),
+        }
+        return super().add_view(request, form_url, extra_context)
+
+    def response_add(self, request, obj, post_url_continue=None):
+        # The next steps (preview, publish) are on the draft's own page.
+        self.message_user(
+            request,
+            _(
+                "The current profile is frozen into the draft of %(date)s. "
+                "Preview it, then publish it."
+            )
+            % {"date": obj.date},
+            messages.SUCCESS,
+        )
+        return self._back(obj)
+
     @admin.display(description=_("changes since the previous version"))
     def changes(self, obj):
         return text_in_language(obj.change_summary)
@@ -245,6 +291,11 @@ class SnapshotAdmin(AuditedAdmin, TabbedTranslationAdmin):
                 "<int:pk>/preview/",
                 self.admin_site.admin_view(self.preview_view),
                 name="profiles_snapshot_preview",
+            ),
+            path(
+                "<int:pk>/compare/",
+                self.admin_site.admin_view(self.compare_view),
+                name="profiles_snapshot_compare",
             ),
             path(
                 "<int:pk>/refreeze/",
@@ -273,6 +324,7 @@ class SnapshotAdmin(AuditedAdmin, TabbedTranslationAdmin):
                 can_edit=request.user.has_perm("profiles.add_snapshot"),
                 change_summary=text_in_language(snapshot.change_summary),
                 previous_date=previous_public_date(snapshot),
+                correction=snapshot.correction(),
             )
         return super().change_view(request, object_id, form_url, extra_context)
 
@@ -296,9 +348,90 @@ class SnapshotAdmin(AuditedAdmin, TabbedTranslationAdmin):
             self.message_user(request, success, messages.SUCCESS)
         return self._back(snapshot)
 
+    def _preview_tools(self, request, snapshot):
+        """The links a preview page adds for staff; the pages stay in the current language."""
+        pk = snapshot.pk
+        compare = reverse("admin:profiles_snapshot_compare", args=[pk])
+        can_publish = snapshot.status == models.Snapshot.Status.DRAFT and request.user.has_perm(
+            snapshots.PUBLISH_PERMISSION
+        )
+        language = translation.get_language()
+        return {
+            "back_url": reverse("admin:profiles_snapshot_change", args=[pk]),
+            "preview_url": reverse("admin:profiles_snapshot_preview", args=[pk])
+            + f"?language={language}",
+            "publish_url": reverse("admin:profiles_snapshot_publish", args=[pk])
+            if can_publish
+            else "",
+            "compare_current_url": f"{compare}?with=current&language={language}",
+            "compare_previous_url": f"{compare}?with=previous&language={language}"
+            if snapshots.previous_published(snapshot)
+            else "",
+        }
+
+    def _in_language(self, request, view):
+        """Render `view()` in the language the preview's switch asks for (?language=es):
+        admin URLs carry no language prefix."""
+        language = request.GET.get("language")
+        if language not in dict(settings.LANGUAGES):
+            language = translation.get_language()
+        alternates = []
+        for code, name in settings.LANGUAGES:
+            query = request.GET.copy()
+            query["language"] = code
+            alternates.append(
+                {"code": code, "name": name, "url": f"{request.path}?{query.urlencode()}"}
+            )
+        with translation.override(language):
+            response = view(alternates)
+            response.render()
+        response.headers.setdefault("Content-Language", language)
+        return response
+
     def preview_view(self, request, pk):
         snapshot = self._snapshot_or_404(request, pk)
-        return SnapshotPreviewView.as_view(snapshot=snapshot)(request, date=snapshot.date)
+        return self._in_language(
+            request,
+            lambda alternates: SnapshotPreviewView.as_view(
+                snapshot=snapshot,
+                extra_context={
+                    "preview_tools": self._preview_tools(request, snapshot),
+                    "language_alternates": alternates,
+                },
+            )(request, date=snapshot.date),
+        )
+
+    def compare_view(self, request, pk):
+        """What a snapshot, draft or public, changes against the previous published
+        version or the current profile, on the public site's comparison page."""
+        snapshot = self._snapshot_or_404(request, pk)
+        against = request.GET.get("with")
+
+        def render(alternates):
+            tools = self._preview_tools(request, snapshot)
+            previous = snapshots.previous_published(snapshot)
+            if against != "current" and previous is not None:
+                old, new = snapshots.stored_document(previous), snapshots.stored_document(snapshot)
+                old_label, new_label = (
+                    formats.date_format(previous.date),
+                    formats.date_format(snapshot.date),
+                )
+            else:
+                old, new = snapshots.stored_document(snapshot), current_document()
+                old_label = formats.date_format(snapshot.date)
+                new_label = _("the current profile")
+            context = {
+                "snapshot": snapshot,
+                "preview_tools": tools,
+                "language_alternates": alternates,
+                "against": "previous" if against != "current" and previous else "current",
+                "a_label": old_label,
+                "b_label": new_label,
+                "diff": diff_documents(old, new, language=translation.get_language()),
+            }
+            return TemplateResponse(request, "profiles/snapshot_draft_compare.html", context)
+
+        return self._in_language(request, render)
 
     @method_decorator(require_POST)
     def refreeze_view(self, request, pk):
@@ -310,17 +443,38 @@ class SnapshotAdmin(AuditedAdmin, TabbedTranslationAdmin):
             _("The draft now holds the current profile."),
         )
 
-    @method_decorator(require_POST)
     def publish_view(self, request, pk):
+        """GET: what publishing the draft will show visitors, to confirm; POST: publish."""
         snapshot = self._snapshot_or_404(request, pk)
-        return self._run(
-            request,
-            snapshot,
-            lambda: snapshots.publish_snapshot(
-                snapshot, by=request.user, reviewed_checksum=request.POST.get("checksum", "")
-            ),
-            _("The snapshot is published."),
-        )
+        if not request.user.has_perm(snapshots.PUBLISH_PERMISSION):
+            raise PermissionDenied
+        if request.method == "POST":
+            try:
+                snapshots.publish_snapshot(
+                    snapshot, by=request.user, reviewed_checksum=request.POST.get("checksum", "")
+                )
+            except ValidationError as error:
+                self.message_user(request, " ".join(error.messages), messages.ERROR)
+                return redirect("admin:profiles_snapshot_publish", snapshot.pk)
+            self.message_user(
+                request,
+                _("The version of %(date)s is published: visitors see it in the archive.")
+                % {"date": snapshot.date},
+                messages.SUCCESS,
+            )
+            return self._back(snapshot)
+        review = snapshots.review_publication(snapshot, language=translation.get_language())
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "original": snapshot,
+            "snapshot": snapshot,
+            "review": review,
+            "preview_tools": self._preview_tools(request, snapshot),
+            "title": _("Publish the version of %(date)s?")
+            % {"date": formats.date_format(snapshot.date)},
+        }
+        return TemplateResponse(request, "admin/profiles/snapshot/publish_confirm.html", context)
 
     def withdraw_view(self, request, pk):
         snapshot = self._snapshot_or_404(request, pk)

@@ -5,9 +5,16 @@ import json
 
 from django import forms
 from django.conf import settings
-from django.contrib import admin
-from django.db import transaction
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.db import models, transaction
+from django.http import Http404, QueryDict
+from django.shortcuts import redirect
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_POST
 
 from . import audit
 
@@ -33,6 +40,31 @@ def row_token(model, pk, *, lock=False):
     row = rows.values_list(*stored_field_names(model)).first()
     encoded = json.dumps(row, default=str).encode()
     return hashlib.sha256(encoded).hexdigest()[:32]
+
+
+def time_zone_note(adminform):
+    """One note for the whole form, naming the zone its dates and times are in, where
+    Django's calendar widgets would repeat "You are N hours ahead of server time" under
+    every date (hidden by admin.css). Dates are the office's: TIME_ZONE."""
+    form = adminform.form
+    temporal = (forms.DateField, forms.DateTimeField, forms.TimeField)
+    has_dates = any(isinstance(field, temporal) for field in form.fields.values())
+    model = form._meta.model
+    readonly = set(adminform.readonly_fields or ())
+    has_dates = has_dates or any(
+        isinstance(field, models.DateField | models.DateTimeField)
+        for field in model._meta.concrete_fields
+        if field.name in readonly
+    )
+    return office_time_zone_note() if has_dates else ""
+
+
+def office_time_zone_note():
+    offset = timezone.localtime().strftime("%z")  # -0500
+    return _("Dates and times are in the office's time zone: %(zone)s (UTC%(offset)s).") % {
+        "zone": settings.TIME_ZONE.replace("_", " "),
+        "offset": f"{offset[0].replace('-', '−')}{offset[1:3]}:{offset[3:]}",
+    }
 
 
 class EditConflictForm(forms.ModelForm):
@@ -106,10 +138,113 @@ class AuditedAdmin(admin.ModelAdmin):
             audit.record(obj, audit.AuditEntry.Action.DELETED, user=request.user)
         super().delete_queryset(request, queryset)
 
+    def render_change_form(self, request, context, *args, **kwargs):
+        context["time_zone_note"] = time_zone_note(context["adminform"])
+        return super().render_change_form(request, context, *args, **kwargs)
+
     def history_view(self, request, object_id, extra_context=None):
         obj = self.get_object(request, object_id)
+        can_restore = obj is not None and self.has_change_permission(request, obj)
         extra_context = {
             **(extra_context or {}),
             "audit_entries": audit.entries_for(obj) if obj else [],
+            "time_zone_note": office_time_zone_note(),
+            "restorable_fields": self.restorable_fields(request, obj) if can_restore else set(),
+            "edit_token": row_token(type(obj), obj.pk) if can_restore else "",
+            "restore_url": reverse(
+                f"admin:{self.opts.app_label}_{self.opts.model_name}_restore", args=[obj.pk]
+            )
+            if can_restore
+            else "",
         }
         return super().history_view(request, object_id, extra_context)
+
+    def get_urls(self):
+        restore = path(
+            "<path:object_id>/history/restore/",
+            self.admin_site.admin_view(self.restore_view),
+            name=f"{self.opts.app_label}_{self.opts.model_name}_restore",
+        )
+        return [restore, *super().get_urls()]
+
+    def restorable_fields(self, request, obj):
+        """The fields the history can put back: those of the change form whose recorded
+        value is the value itself (not the names of related items, not a file)."""
+        form_class = self.get_form(request, obj, change=True)
+        return {
+            name
+            for name, field in form_class.base_fields.items()
+            if name != TOKEN_FIELD
+            and not isinstance(field, forms.ModelMultipleChoiceField | forms.FileField)
+        }
+
+    @method_decorator(require_POST)
+    def restore_view(self, request, object_id):
+        """Put back the values a field, or every field of one change, had before that
+        change: through the change form, so the conflict check and the audit apply and
+        the restore is itself recorded."""
+        obj = self.get_object(request, object_id)
+        if obj is None:
+            raise Http404
+        if not self.has_change_permission(request, obj):
+            raise PermissionDenied
+        history = reverse(
+            f"admin:{self.opts.app_label}_{self.opts.model_name}_history", args=[obj.pk]
+        )
+        entry = audit.entries_for(obj).filter(pk=request.POST.get("entry") or 0).first()
+        restorable = self.restorable_fields(request, obj)
+        wanted = request.POST.get("field")
+        fields = {
+            name: values[0]
+            for name, values in (entry.changes if entry else {}).items()
+            if name in restorable and (not wanted or name == wanted)
+        }
+        if not fields:
+            self.message_user(request, _("There is no recorded value to restore."), messages.ERROR)
+            return redirect(history)
+        form_class = self.get_form(request, obj, change=True)
+        data = form_data(form_class(instance=obj))
+        for name, value in fields.items():
+            data[name] = value
+        data[TOKEN_FIELD] = request.POST.get(TOKEN_FIELD, "")
+        with transaction.atomic():
+            form = form_class(data, instance=obj)
+            if form.is_valid():
+                restored = form.save(commit=False)
+                self.save_model(request, restored, form, change=True)
+                self.save_related(request, form, [], change=True)
+        if form.errors:
+            errors = "; ".join(
+                f"{form.fields[name].label}: {' '.join(messages_)}"
+                if name in form.fields
+                else " ".join(messages_)
+                for name, messages_ in form.errors.items()
+            )
+            self.message_user(
+                request, _("Nothing was restored: %(errors)s") % {"errors": errors}, messages.ERROR
+            )
+        else:
+            labels = ", ".join(str(form.fields[name].label) for name in fields)
+            self.message_user(
+                request,
+                _("Restored the earlier value of: %(fields)s. The history records it.")
+                % {"fields": labels},
+                messages.SUCCESS,
+            )
+        return redirect(history)
+
+
+def form_data(form):
+    """The data a browser would post for `form` unchanged: what a restore changes
+    one field of."""
+    data = QueryDict(mutable=True)
+    for name, field in form.fields.items():
+        value = form[name].value()
+        if isinstance(field, forms.BooleanField):
+            if value:
+                data[name] = "on"
+        elif isinstance(value, list | tuple):
+            data.setlist(name, [str(item) for item in value])
+        elif value is not None and not isinstance(field, forms.FileField):
+            data[name] = str(value)
+    return data

@@ -8,7 +8,7 @@ number of queries whatever the data volume. Texts come in the language of
 `?lang=` or, without it, of `Accept-Language` (`Content-Language` says which).
 Errors are RFC 9457 problem details in that language. The whole-page cache
 (`iompanama.middleware.PageCache`) stores and revalidates the answers like pages;
-a published version's data answers are immutable. The per-client rate limit is
+a published version's data answers are cached a day. The per-client rate limit is
 `iompanama.middleware.ApiRateLimit`.
 
 The OpenAPI document (/api/v1/openapi.json) is generated from the typed answers in
@@ -61,7 +61,9 @@ from .timeseries import figures_over_time
 
 PAGE_SIZE = 50
 MAX_PAGE_SIZE = 100
-IMMUTABLE = "public, max-age=31536000, immutable"
+# A dated version's data never changes, but a withdrawn version's date can be given to
+# its correction (profiles.snapshots): caches keep an answer a day, then revalidate.
+DATED = "public, max-age=86400"
 EXAMPLES_FILE = Path(__file__).with_name("api_examples.json")
 
 DESCRIPTION = """Read-only data of the profile of IOM's office in Panama: every published
@@ -179,14 +181,14 @@ def unknown_endpoint(request, rest=""):
 
 def version_of(request, version, lang, response=None):
     """The version named in the path, the language activated; a dated version's
-    answer is marked immutable."""
+    answer is cached a day (a correction may take its date)."""
     use_language(request, lang)
     try:
         resolved = resolve_version(version)
     except VersionError as error:
         raise ApiError(error.status, str(error)) from None
     if response is not None and resolved.snapshot is not None:
-        response["Cache-Control"] = IMMUTABLE
+        response["Cache-Control"] = DATED
     return resolved
 
 
@@ -318,7 +320,8 @@ def list_versions(
     request, page: int = PAGE, page_size: int = PAGE_SIZE_QUERY, lang: Language | None = LANG
 ):
     use_language(request, lang)
-    snapshots = list(Snapshot.objects.public().order_by("-date").defer("document"))
+    # One a date: a withdrawn version replaced by its correction is left out.
+    snapshots = list(Snapshot.objects.shown().order_by("-date").defer("document"))
     return paginate(request, [_version(s) for s in snapshots], page, page_size)
 
 

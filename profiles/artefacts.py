@@ -26,8 +26,8 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
+from django.http import Http404, HttpRequest, HttpResponse
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.http import http_date
@@ -37,11 +37,12 @@ from .document import SCHEMA_VERSION
 from .models import RenderedArtefact, Snapshot
 from .snapshots import stored_document
 
-# A data file's bytes never change: caches may keep it for a year. A page's
-# banner does (withdrawal, new neighbours), and a page links static files by the
-# hashed names a deploy replaces, so pages keep the page cache's policy
-# (`iompanama.middleware.PageCache`): proxies revalidate them by their ETag.
-IMMUTABLE = "public, max-age=31536000, immutable"
+# A version's data never changes, but a withdrawn version's date can be given to
+# its correction, so a dated URL's bytes can: caches keep a data file a day, then
+# revalidate it by its ETag. A page's banner changes too (withdrawal, new
+# neighbours), and a page links static files by the hashed names a deploy
+# replaces, so pages keep the page cache's policy (`iompanama.middleware.PageCache`).
+DATED_FILE = "public, max-age=86400"
 
 
 @dataclass(frozen=True)
@@ -220,18 +221,25 @@ def stored_response(date, name: str) -> HttpResponse:
     """
     artefact = ARTEFACTS[name]
     row = (
-        RenderedArtefact.objects.filter(snapshot__date=date, name=name, renderer=renderer_version())
-        .exclude(snapshot__status=Snapshot.Status.DRAFT)
+        RenderedArtefact.objects.filter(
+            snapshot__in=Snapshot.objects.shown().filter(date=date),
+            name=name,
+            renderer=renderer_version(),
+        )
+        .order_by("-snapshot__published_at")
         .only("content", "checksum", "rendered_at")
         .first()
     )
     if row is None:
-        row = store(get_object_or_404(Snapshot.objects.public(), date=date), artefact)
+        snapshot = Snapshot.objects.on_date(date)
+        if snapshot is None:
+            raise Http404(_("There is no published snapshot of this date."))
+        row = store(snapshot, artefact)
     response = HttpResponse(bytes(row.content), content_type=artefact.content_type)
     response["ETag"] = f'"{row.checksum}"'
     response["Last-Modified"] = http_date(row.rendered_at.timestamp())
     if not artefact.shows_status:
-        response["Cache-Control"] = IMMUTABLE
+        response["Cache-Control"] = DATED_FILE
     if artefact.filename:
         filename = artefact.filename.format(date=date.isoformat())
         response["Content-Disposition"] = f'attachment; filename="{filename}"'

@@ -4,7 +4,6 @@ Data Package that describes the CSV files."""
 
 from django.conf import settings
 from django.http import Http404, HttpResponse, HttpResponseBadRequest, JsonResponse
-from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import translation
 from django.views.decorators.http import require_safe
@@ -47,7 +46,7 @@ def hxl_attachment(rows, columns, hashtags, filename):
 
 @require_safe
 def snapshot_hxl(request, date):
-    """The version's tidy CSV with its HXL hashtag row: immutable like the CSV."""
+    """The version's tidy CSV with its HXL hashtag row: cached like the CSV."""
     try:
         version = resolve_version(date.isoformat())
     except VersionError as error:
@@ -56,7 +55,7 @@ def snapshot_hxl(request, date):
     response = hxl_attachment(
         rows, exports.FACT_COLUMNS, exports.FACT_HASHTAGS, f"iom-panama-profile-{version.name}"
     )
-    response["Cache-Control"] = "public, max-age=31536000, immutable"
+    response["Cache-Control"] = "public, max-age=86400"  # a correction may replace it
     response["ETag"] = f'"{version.snapshot.checksum}-v{SCHEMA_VERSION}-hxl"'
     return response
 
@@ -81,9 +80,9 @@ def series_hxl(request):
 def citation_download(request, fmt, date=None):
     """How to cite a version (or the current profile) as BibTeX, RIS or CSL-JSON, in
     the page's language."""
-    snapshot = (
-        get_object_or_404(Snapshot.objects.public().defer("document"), date=date) if date else None
-    )
+    snapshot = Snapshot.objects.defer("document").on_date(date) if date else None
+    if date and snapshot is None:
+        raise Http404
     language = current_language()
     content = citations.render(fmt, snapshot, language, site=request.build_absolute_uri("/"))
     response = HttpResponse(content, content_type=citations.CITATION_FORMATS[fmt])
@@ -256,7 +255,7 @@ def datapackage(request):
         _hxl_resource(resources[0], absolute("current-hxl"), exports.FACT_HASHTAGS),
         _hxl_resource(resources[1], absolute("series-hxl"), exports.SERIES_HASHTAGS),
     ]
-    public = Snapshot.objects.public().order_by("date").values_list("date", "checksum")
+    public = Snapshot.objects.shown().order_by("date").values_list("date", "checksum")
     for date, checksum in public:
         # The checksum lets anyone holding a copy of this file detect a version that was
         # rewritten afterwards (`verify_snapshots --against`).

@@ -9,7 +9,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Exists, F, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
 from .validators import validate_raster_image
@@ -445,6 +445,35 @@ class SnapshotQuerySet(models.QuerySet):
     def published(self):
         return self.filter(status=Snapshot.Status.PUBLISHED)
 
+    def corrected(self):
+        """Withdrawn snapshots whose date now has a published correction."""
+        return self.filter(
+            Exists(
+                Snapshot.objects.published()
+                .filter(date=OuterRef("date"))
+                .exclude(pk=OuterRef("pk"))
+            ),
+            status=Snapshot.Status.WITHDRAWN,
+        )
+
+    def with_correction_flag(self):
+        """Each snapshot with `is_replaced`: withdrawn, and its date has a published correction."""
+        return self.annotate(
+            is_replaced=Exists(
+                Snapshot.objects.published()
+                .filter(date=OuterRef("date"))
+                .exclude(pk=OuterRef("pk"))
+            )
+        )
+
+    def shown(self):
+        """One public snapshot a date, the one its URL shows: a published correction
+        rather than the version it replaced."""
+        return self.public().exclude(pk__in=self.corrected().values("pk"))
+
+    def on_date(self, date):
+        return self.shown().filter(date=date).order_by("-published_at").first()
+
     def update(self, **kwargs):
         frozen = set(kwargs) & Snapshot.FROZEN_FIELDS
         if frozen and self.public().exists():
@@ -501,12 +530,9 @@ class Snapshot(models.Model):
 
     FROZEN_FIELDS = {"date", "document", "schema_version", "checksum"}
 
-    date = models.DateField(
-        _("date"),
-        unique=True,
-        help_text=_("The day the profile's figures were true."),
-        error_messages={"unique": _("There is already a snapshot for this date.")},
-    )
+    # One live (draft or published) snapshot a date; a withdrawn one leaves its date
+    # free for the correction, and both stay in the archive.
+    date = models.DateField(_("date"), help_text=_("The day the profile's figures were true."))
     title = models.CharField(_("title"), max_length=200)
     note = models.TextField(_("note"), blank=True)
     status = models.CharField(
@@ -567,6 +593,12 @@ class Snapshot(models.Model):
             ),
         ]
         constraints = [
+            models.UniqueConstraint(
+                fields=["date"],
+                condition=~Q(status="withdrawn"),
+                name="snapshot_one_live_per_date",
+                violation_error_message=_("There is already a snapshot for this date."),
+            ),
             models.CheckConstraint(
                 condition=Q(status="draft") | Q(published_at__isnull=False),
                 name="snapshot_published_has_date",
@@ -610,6 +642,20 @@ class Snapshot(models.Model):
     @property
     def is_public(self):
         return self.status != self.Status.DRAFT
+
+    def correction(self):
+        """The live snapshot that took a withdrawn one's date, if any."""
+        if self.status != self.Status.WITHDRAWN:
+            return None
+        return (
+            type(self).objects.exclude(status=self.Status.WITHDRAWN).filter(date=self.date).first()
+        )
+
+    def is_corrected(self):
+        return (
+            self.status == self.Status.WITHDRAWN
+            and type(self).objects.published().filter(date=self.date).exists()
+        )
 
 
 class RenderedArtefact(models.Model):

@@ -26,6 +26,7 @@ from .apps import CONTENT_APPS, DERIVED_MODELS
 from .diff import diff_documents, summarize
 from .document import SCHEMA_VERSION, build_document, current_document, upgrade_document
 from .models import Snapshot
+from .schema import SECTIONS, TEXT, items, label_of
 
 PUBLISH_PERMISSION = "profiles.publish_snapshot"
 
@@ -150,13 +151,24 @@ def _set_document(snapshot, document):
     snapshot.checksum = checksum(document)
 
 
+def check_date_free(date):
+    """A date takes one live (draft or published) snapshot; a withdrawn one's date is
+    free for its correction."""
+    if Snapshot.objects.exclude(status=Snapshot.Status.WITHDRAWN).filter(date=date).exists():
+        raise ValidationError(
+            {
+                "date": _(
+                    "There is already a snapshot for this date. Only a withdrawn version's "
+                    "date can be frozen again, for its correction."
+                )
+            }
+        )
+
+
 def freeze(snapshot: Snapshot, *, by=None, document=None) -> Snapshot:
     """Fill an unsaved draft (date, title, note set) with the frozen profile and save it."""
     _check_can_edit(by)
-    if Snapshot.objects.filter(date=snapshot.date).exists():
-        raise ValidationError(
-            {"date": _("There is already a snapshot for %(date)s.") % {"date": snapshot.date}}
-        )
+    check_date_free(snapshot.date)
     snapshot.status = Snapshot.Status.DRAFT
     snapshot.created_by = by
     _set_document(snapshot, document if document is not None else frozen_document())
@@ -215,6 +227,10 @@ def publish_snapshot(snapshot: Snapshot, *, by=None, reviewed_checksum=None) -> 
         raise ValidationError(_("Only a draft snapshot can be published."))
     if checksum(snapshot.document) != snapshot.checksum:
         raise ValidationError(_("The snapshot's document does not match its checksum."))
+    if not (snapshot.title_es or "").strip():
+        raise ValidationError(
+            _("Give the version a Spanish title before publishing it: the archive shows it.")
+        )
     expected = snapshot.checksum if reviewed_checksum is None else reviewed_checksum
     with transaction.atomic():
         published = Snapshot.objects.filter(
@@ -404,7 +420,7 @@ def resolve_version(value) -> Version:
         raise VersionError(
             _("“%(value)s” is not a date; use the form YYYY-MM-DD.") % {"value": value}, 400
         ) from None
-    snapshot = Snapshot.objects.public().filter(date=date).first()
+    snapshot = Snapshot.objects.on_date(date)
     if snapshot is None:
         raise VersionError(_("There is no published snapshot of %(date)s.") % {"date": value}, 404)
     return Version(value, stored_document(snapshot), snapshot)
@@ -438,3 +454,73 @@ def store_change_summaries(since) -> None:
             if snapshot.date > since:
                 break  # later snapshots keep this one as their baseline
             previous = document
+
+
+@dataclass(frozen=True)
+class MissingText:
+    section: str
+    item: str
+    field: str
+
+
+def missing_spanish(document: dict) -> list[MissingText]:
+    """Every text of `document` written in English and not in Spanish, in the
+    document's order; Spanish pages show those in English."""
+    missing = []
+    for section in SECTIONS:
+        text_fields = [field for field in section.fields if field.kind == TEXT]
+        for item in items(document, section):
+            for field in text_fields:
+                value = item.get(field.name) or {}
+                if (value.get("en") or "").strip() and not (value.get("es") or "").strip():
+                    name = "" if section.single else item.get(section.name)
+                    name = name.get("en", "") if isinstance(name, dict) else str(name or "")
+                    missing.append(
+                        MissingText(str(section.label), name, str(label_of(section, field)))
+                    )
+    return missing
+
+
+def previous_published(snapshot: Snapshot) -> Snapshot | None:
+    """The version visitors see as the one before `snapshot`: the latest published
+    one of an earlier date."""
+    return Snapshot.objects.published().filter(date__lt=snapshot.date).order_by("-date").first()
+
+
+@dataclass(frozen=True)
+class PublicationReview:
+    """What a publisher confirms: what the draft changes and what it lacks."""
+
+    snapshot: Snapshot
+    previous: Snapshot | None
+    diff: dict
+    missing_texts: list
+    missing_title: bool
+    missing_note: bool
+
+    @property
+    def has_changes(self):
+        return self.previous is None or any(self.diff.values())
+
+    @property
+    def can_publish(self):
+        return self.snapshot.status == Snapshot.Status.DRAFT and not self.missing_title
+
+
+def review_publication(snapshot: Snapshot, *, language) -> PublicationReview:
+    previous = previous_published(snapshot)
+    document = stored_document(snapshot)
+    diff = (
+        diff_documents(stored_document(previous), document, language=language)
+        if previous is not None
+        else {"figures": [], "lists": [], "texts": []}
+    )
+    return PublicationReview(
+        snapshot=snapshot,
+        previous=previous,
+        diff=diff,
+        missing_texts=missing_spanish(document),
+        missing_title=not (snapshot.title_es or "").strip(),
+        missing_note=bool((snapshot.note_en or "").strip())
+        and not (snapshot.note_es or "").strip(),
+    )

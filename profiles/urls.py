@@ -34,6 +34,11 @@ urlpatterns = [
         factsheet_views.snapshot_factsheet,
         name="snapshot-factsheet",
     ),
+    path(
+        _("snapshots/<isodate:date>/withdrawn-<int:pk>/"),
+        views.CorrectedSnapshotView.as_view(),
+        name="snapshot-withdrawn",
+    ),
 ]
 
 # Data files are the same in both languages: they live outside the language prefix.

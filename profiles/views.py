@@ -1,3 +1,4 @@
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import formats
 from django.utils.translation import gettext as _
@@ -127,7 +128,12 @@ class SnapshotArchiveView(ListView):
 
     def get_queryset(self):
         # Each summary was stored when the version was frozen or its baseline changed.
-        return Snapshot.objects.public().order_by("-date").defer("document")
+        return (
+            Snapshot.objects.public()
+            .with_correction_flag()
+            .order_by("-date", "-published_at")
+            .defer("document")
+        )
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -155,7 +161,10 @@ class SnapshotDetailView(HomeView):
         return super().get(request, *args, **kwargs)
 
     def get_snapshot(self):
-        return get_object_or_404(Snapshot.objects.public(), date=self.kwargs["date"])
+        snapshot = Snapshot.objects.on_date(self.kwargs["date"])
+        if snapshot is None:
+            raise Http404(_("There is no published snapshot of this date."))
+        return snapshot
 
     def get_document(self):
         self.snapshot = self.get_snapshot()
@@ -185,8 +194,24 @@ class SnapshotDetailView(HomeView):
             previous_snapshot=self.previous_snapshot,
             next_snapshot=published.filter(date__gt=self.snapshot.date).order_by("date").first(),
             missing_language=language not in self.doc["languages"],
+            withdrawn_versions=Snapshot.objects.filter(
+                date=self.snapshot.date, status=Snapshot.Status.WITHDRAWN
+            )
+            .exclude(pk=self.snapshot.pk)
+            .defer("document")
+            .order_by("withdrawn_at"),
         )
         return context
+
+
+class CorrectedSnapshotView(SnapshotDetailView):
+    """A withdrawn version whose date now shows its correction: still online, as
+    every published version stays, at an address of its own."""
+
+    def get_snapshot(self):
+        return get_object_or_404(
+            Snapshot.objects.corrected(), date=self.kwargs["date"], pk=self.kwargs["pk"]
+        )
 
 
 class CompareView(TemplateView):

@@ -1,6 +1,8 @@
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 
+from profiles.admin_filters import year_filter
 from profiles.admin_tools import AuditedAdmin
 from profiles.images import COVER_WIDTHS, make_renditions
 from profiles.spreadsheets import SpreadsheetAdminMixin
@@ -13,7 +15,7 @@ from .resources import PublicationResource, StoryResource
 class PublicationAdmin(SpreadsheetAdminMixin, AuditedAdmin, TabbedTranslationAdmin):
     resource_classes = [PublicationResource]
     list_display = ["title", "kind", "published_on", "language"]
-    list_filter = ["kind", "language", "published_on"]
+    list_filter = ["kind", "language", year_filter("published_on", _("published in"))]
     search_fields = ["title_en", "title_es", "summary_en", "summary_es"]
     prepopulated_fields = {"slug": ["title_en"]}
 

@@ -248,7 +248,7 @@ def grow_profile(factor=10):
         original = snapshots[n % len(snapshots)]
         copy = freeze_snapshot(
             date=dt.date(2010, 1, 1) + dt.timedelta(days=n),
-            title=f"Copy {n}",
+            title={"en": f"Copy {n}", "es": f"Copia {n}"},
             document=original.document,
         )
         publish_snapshot(copy)

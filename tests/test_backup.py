@@ -84,7 +84,7 @@ def test_verify_snapshots_catches_a_tampered_document(iom_panama):
 
     from profiles.snapshots import freeze_snapshot
 
-    draft = freeze_snapshot(date=dt.date(2025, 1, 31), title="January")
+    draft = freeze_snapshot(date=dt.date(2025, 1, 31), title={"en": "January", "es": "Enero"})
     Snapshot.objects.filter(pk=draft.pk).update(document={**draft.document, "languages": ["xx"]})
     with pytest.raises(CommandError, match="2025-01-31"):
         call_command("verify_snapshots")

@@ -17,4 +17,5 @@ def editor_dashboard(context):
         "stale_count": stale.count(),
         "stale": stale[:10],
         "drafts": dashboard.drafts(),
+        "can_freeze": user.has_perm("profiles.add_snapshot"),
     }

@@ -1,4 +1,5 @@
-"""A draft snapshot's admin page in a real browser: Save, Refreeze, Publish, Withdraw."""
+"""A draft snapshot's admin page in a real browser: Save, Refreeze, Publish (after its
+confirmation), Withdraw."""
 
 import datetime as dt
 
@@ -41,7 +42,9 @@ def messages(page):
 
 def test_save_refreeze_publish_and_withdraw_a_draft(signed_in, site, publisher):
     page = signed_in
-    draft = freeze_snapshot(date=dt.date(2025, 3, 31), title="March 2025", by=publisher)
+    draft = freeze_snapshot(
+        date=dt.date(2025, 3, 31), title={"en": "March 2025", "es": "Marzo de 2025"}, by=publisher
+    )
     change = f"{site}/admin/profiles/snapshot/{draft.pk}/change/"
 
     page.goto(change)
@@ -63,9 +66,11 @@ def test_save_refreeze_publish_and_withdraw_a_draft(signed_in, site, publisher):
     assert draft.document["staff"][0]["total"] == 210
     assert draft.title_en == "End of March 2025"
 
-    page.get_by_role("button", name="Publish", exact=True).click()
+    page.get_by_role("link", name="Publish…").click()
+    page.wait_for_url(f"{site}/admin/profiles/snapshot/{draft.pk}/publish/")
+    page.get_by_role("button", name="Yes, publish it").click()
     page.wait_for_url(change)
-    assert "The snapshot is published." in messages(page)
+    assert "is published" in messages(page)
     assert Snapshot.objects.get(pk=draft.pk).status == "published"
 
     page.get_by_role("link", name="Withdraw…").click()

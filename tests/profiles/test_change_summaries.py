@@ -24,7 +24,7 @@ def test_the_real_versions_have_their_summaries_in_both_languages(iom_panama_ver
 
 def test_a_frozen_draft_is_summarised_against_the_latest_published_version(iom_panama_versions):
     StaffCount.objects.filter(as_of="2024-06-30").update(national=F("national") + 3)
-    freeze_snapshot(date="2025-01-31", title="January 2025")
+    freeze_snapshot(date="2025-01-31", title={"en": "January 2025", "es": "Enero de 2025"})
     assert summary("2025-01-31")["en"].startswith("staff 200 → 203")
 
 
@@ -37,7 +37,9 @@ def test_withdrawing_a_version_resummarises_the_next_one(publisher, iom_panama_v
 
 
 def test_publishing_an_earlier_version_resummarises_the_next_one(publisher, iom_panama_versions):
-    draft = freeze_snapshot(date="2024-01-31", title="January 2024", by=publisher)
+    draft = freeze_snapshot(
+        date="2024-01-31", title={"en": "January 2024", "es": "Enero de 2024"}, by=publisher
+    )
     assert summary("2024-06-30")["en"].startswith("staff 196 → 200")
     publish_snapshot(draft, by=publisher)
     # Its new baseline, frozen from today's profile, has the same 200 staff.

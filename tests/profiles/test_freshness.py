@@ -77,7 +77,9 @@ def test_a_data_migration_reaches_the_pages(client, iom_panama):
 def test_publishing_a_snapshot_bumps_the_content_version(client, iom_panama_versions):
     client.get("/data/figures-over-time-long.csv")
     before = content_version()
-    snapshot = freeze_snapshot(date="2025-01-31", title="January 2025")
+    snapshot = freeze_snapshot(
+        date="2025-01-31", title={"en": "January 2025", "es": "Enero de 2025"}
+    )
     frozen = content_version()
     publish_snapshot(Snapshot.objects.get(pk=snapshot.pk))
     assert before != frozen != content_version()

@@ -84,9 +84,9 @@ def test_the_etag_is_the_stored_bytes_checksum_and_answers_304(
 
 
 @pytest.mark.parametrize("fmt", ["csv", "json", "xlsx"])
-def test_data_files_are_immutable_and_keep_their_name(client, iom_panama_versions, fmt):
+def test_data_files_are_cached_a_day_and_keep_their_name(client, iom_panama_versions, fmt):
     response = served(client, f"/snapshots/2023-10-31.{fmt}")
-    assert response["Cache-Control"] == "public, max-age=31536000, immutable"
+    assert response["Cache-Control"] == "public, max-age=86400"
     assert response["Content-Disposition"] == (
         f'attachment; filename="iom-panama-profile-2023-10-31.{fmt}"'
     )

@@ -64,7 +64,9 @@ def test_who_may_open_what(client, iom_panama, people, path, anonymous, editor, 
 
 def test_only_the_publisher_role_publishes(iom_panama, people):
     ana, pablo = people["editor"][0], people["publisher"][0]
-    draft = freeze_snapshot(date=dt.date(2025, 1, 31), title="January", by=ana)
+    draft = freeze_snapshot(
+        date=dt.date(2025, 1, 31), title={"en": "January", "es": "Enero"}, by=ana
+    )
     with pytest.raises(Exception, match="Only publishers"):
         publish_snapshot(draft, by=ana)
     publish_snapshot(draft, by=pablo)
@@ -91,7 +93,9 @@ def test_an_admin_change_is_recorded_field_by_field(iom_panama, people):
 
 def test_snapshot_actions_are_recorded(iom_panama, people):
     ana, pablo = people["editor"][0], people["publisher"][0]
-    snapshot = freeze_snapshot(date=dt.date(2025, 1, 31), title="January", by=ana)
+    snapshot = freeze_snapshot(
+        date=dt.date(2025, 1, 31), title={"en": "January", "es": "Enero"}, by=ana
+    )
     publish_snapshot(snapshot, by=pablo)
     withdraw_snapshot(snapshot, reason="Wrong figure", by=pablo)
     actions = list(

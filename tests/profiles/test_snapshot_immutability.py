@@ -21,7 +21,9 @@ FROZEN = ["date", "document", "schema_version", "checksum", "status"]
 
 @pytest.fixture
 def published(iom_panama, publisher):
-    draft = freeze_snapshot(date=DAY, title="March 2025", by=publisher)
+    draft = freeze_snapshot(
+        date=DAY, title={"en": "March 2025", "es": "Marzo de 2025"}, by=publisher
+    )
     return publish_snapshot(draft, by=publisher)
 
 
@@ -139,7 +141,7 @@ def test_withdrawing_and_editing_texts_still_work(published, publisher):
 
 
 def test_drafts_stay_free_to_change_and_delete(iom_panama, editor):
-    draft = freeze_snapshot(date=DAY, title="March 2025", by=editor)
+    draft = freeze_snapshot(date=DAY, title={"en": "March 2025", "es": "Marzo de 2025"}, by=editor)
     Snapshot._base_manager.filter(pk=draft.pk).update(checksum="0" * 64, date=DAY)
     with connection.cursor() as cursor:
         cursor.execute("DELETE FROM profiles_snapshot WHERE id = %s", [draft.pk])

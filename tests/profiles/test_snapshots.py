@@ -24,7 +24,7 @@ DAY = dt.date(2025, 3, 31)
 
 @pytest.fixture
 def draft(iom_panama, editor):
-    return freeze_snapshot(date=DAY, title="March 2025", by=editor)
+    return freeze_snapshot(date=DAY, title={"en": "March 2025", "es": "Marzo de 2025"}, by=editor)
 
 
 @pytest.fixture
@@ -45,7 +45,7 @@ def test_freezing_stores_the_document_its_schema_and_checksum(draft):
 def test_one_snapshot_per_date(draft, editor):
     with pytest.raises(ValidationError) as error:
         freeze_snapshot(date=DAY, title="Again", by=editor)
-    assert "There is already a snapshot for 2025-03-31." in str(error.value)
+    assert "There is already a snapshot for this date." in str(error.value)
 
 
 def test_a_visitor_without_rights_cannot_freeze(iom_panama, django_user_model):
@@ -176,12 +176,12 @@ def test_a_draft_refrozen_since_the_publisher_opened_it_is_not_published(
     from profiles.models import StaffCount
     from profiles.snapshots import refreeze_snapshot
 
-    change = publisher_client.get(reverse("admin:profiles_snapshot_change", args=[draft.pk]))
+    url = reverse("admin:profiles_snapshot_publish", args=[draft.pk])
+    confirmation = publisher_client.get(url)
     seen = draft.checksum
-    assert f'name="checksum" value="{seen}"' in change.content.decode()
+    assert f'name="checksum" value="{seen}"' in confirmation.content.decode()
     StaffCount.objects.filter(as_of="2024-06-30").update(national=1)
     refreeze_snapshot(draft, by=editor)
-    url = reverse("admin:profiles_snapshot_publish", args=[draft.pk])
     response = publisher_client.post(url, {"checksum": seen}, follow=True)
     draft.refresh_from_db()
     assert draft.status == "draft"
@@ -256,8 +256,10 @@ def test_a_draft_s_admin_page_nests_no_forms(publisher_client, draft):
         "Refreeze with the current profile": reverse(
             "admin:profiles_snapshot_refreeze", args=[draft.pk]
         ),
-        "Publish": reverse("admin:profiles_snapshot_publish", args=[draft.pk]),
     }
+    # Publishing starts on its confirmation page, a link.
+    publish = reverse("admin:profiles_snapshot_publish", args=[draft.pk])
+    assert f'href="{publish}"' in html.content.decode()
     assert {button["value"] for button in page.buttons} == set(actions)
     for button in page.buttons:
         form = page.forms[button["form"]]
