@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from . import audit
+from .translation_admin import TranslationStatusAdminMixin
 
 TOKEN_FIELD = "_edit_token"
 
@@ -69,7 +70,7 @@ class EditConflictForm(forms.ModelForm):
         return cleaned
 
 
-class AuditedAdmin(admin.ModelAdmin):
+class AuditedAdmin(TranslationStatusAdminMixin, admin.ModelAdmin):
     """Records every add, change and delete field by field, and refuses edit conflicts."""
 
     form = EditConflictForm

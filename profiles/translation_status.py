@@ -149,7 +149,7 @@ def field_states(obj):
             states[field] = (MISSING, ENGLISH, None)
         elif is_empty(spanish) and not is_empty(english):
             states[field] = (MISSING, SPANISH, None)
-        elif status is not None and status.outdated and not (is_empty(english) or is_empty(spanish)):
+        elif status is not None and status.outdated:
             states[field] = (OUTDATED, status.outdated, status)
     return states
 

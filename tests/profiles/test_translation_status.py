@@ -1,7 +1,12 @@
 """Translation status per field: missing and outdated texts, kept on every write path."""
 
-import pytest
+import datetime as dt
+import re
 
+import pytest
+from django.urls import reverse
+
+from profiles.snapshots import freeze_snapshot, publish_snapshot
 from profiles.translation_status import MISSING, OUTDATED, field_states, needing_translation
 from projects.models import Project
 from tests.factories import make_project
@@ -83,3 +88,68 @@ def test_lists_filter_rows_by_the_state_of_their_translations():
     assert list(needing_translation(queryset, "es-missing")) == [missing]
     assert set(needing_translation(queryset, "any")) == {outdated, missing}
     assert fine not in needing_translation(queryset, "any")
+
+
+def outdate_summary(project):
+    project.summary_en = "Help for migrants crossing Darién."
+    project.save()
+    return project
+
+
+def test_the_form_marks_an_outdated_translation_with_a_hint_a_badge_and_a_diff(editor_client):
+    project = outdate_summary(make_project(summary_en="Help for migrants.", summary_es="Ayuda."))
+    html = editor_client.get(reverse("admin:projects_project_change", args=[project.pk]))
+    html = html.content.decode()
+    assert 'data-translation-state="outdated"' in html
+    assert 'data-translation-badge="outdated"' in html
+    assert "Outdated: the English text changed on" in html
+    assert "Help for <del>migrants.</del><ins>migrants crossing Darién.</ins>" in html
+    assert "js/translation_status.js" in html
+
+
+def test_the_form_speaks_the_editors_language(editor_client):
+    project = outdate_summary(make_project(summary_en="Help for migrants.", summary_es="Ayuda."))
+    url = reverse("admin:projects_project_change", args=[project.pk])
+    html = editor_client.get(url, HTTP_ACCEPT_LANGUAGE="es").content.decode()
+    assert "Desactualizado: el texto en inglés cambió el" in html
+    assert 'data-translation-badge="desactualizado"' in html
+
+
+def test_the_list_has_a_translation_column_and_filter(editor_client, django_assert_max_num_queries):
+    outdated = outdate_summary(make_project(summary_en="Help.", summary_es="Ayuda."))
+    make_project(title_en="Water", title_es="")
+    for _n in range(5):
+        make_project()
+    url = reverse("admin:projects_project_changelist")
+    with django_assert_max_num_queries(12):
+        everything = editor_client.get(url)
+    assert everything.context["cl"].result_count == 7
+    html = everything.content.decode()
+    assert html.count('class="translation-needed"') == 2
+    assert "Spanish outdated" in html and "Spanish missing" in html
+    filtered = editor_client.get(url, {"translation": "es-outdated"})
+    assert list(filtered.context["cl"].result_list) == [outdated]
+
+
+def test_the_dashboard_counts_link_to_exactly_those_rows(editor_client, editor):
+    outdate_summary(make_project(summary_en="Help.", summary_es="Ayuda."))
+    make_project(title_en="Water", title_es="")
+    make_project()
+    freeze_snapshot(date=dt.date(2025, 1, 31), title="January 2025", by=editor)
+    html = editor_client.get("/admin/").content.decode()
+    counts = dict(re.findall(r'<a href="([^"]+\?translation=any)">[^<]+</a>: (\d+)', html))
+    assert counts[reverse("admin:projects_project_changelist") + "?translation=any"] == "2"
+    assert counts[reverse("admin:profiles_snapshot_changelist") + "?translation=any"] == "1"
+    for url, count in counts.items():
+        assert editor_client.get(url).context["cl"].result_count == int(count)
+
+
+def test_a_published_snapshot_with_an_empty_spanish_title_is_flagged(publisher_client, publisher):
+    snapshot = freeze_snapshot(date=dt.date(2025, 1, 31), title="January 2025", by=publisher)
+    publish_snapshot(snapshot, by=publisher)
+    url = reverse("admin:profiles_snapshot_changelist")
+    listed = editor_list = publisher_client.get(url, {"translation": "es-missing"})
+    assert [s.pk for s in listed.context["cl"].result_list] == [snapshot.pk]
+    assert "Spanish missing" in editor_list.content.decode()
+    form = publisher_client.get(reverse("admin:profiles_snapshot_change", args=[snapshot.pk]))
+    assert 'data-translation-state="missing"' in form.content.decode()
