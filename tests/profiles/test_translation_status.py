@@ -121,7 +121,7 @@ def test_the_list_has_a_translation_column_and_filter(editor_client, django_asse
     for _n in range(5):
         make_project()
     url = reverse("admin:projects_project_changelist")
-    with django_assert_max_num_queries(12):
+    with django_assert_max_num_queries(13):
         everything = editor_client.get(url)
     assert everything.context["cl"].result_count == 7
     html = everything.content.decode()
