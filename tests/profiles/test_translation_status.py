@@ -146,10 +146,10 @@ def test_the_dashboard_counts_link_to_exactly_those_rows(editor_client, editor):
 
 def test_a_published_snapshot_with_an_empty_spanish_title_is_flagged(publisher_client, publisher):
     snapshot = freeze_snapshot(date=dt.date(2025, 1, 31), title="January 2025", by=publisher)
+    draft_form = publisher_client.get(reverse("admin:profiles_snapshot_change", args=[snapshot.pk]))
+    assert 'data-translation-state="missing"' in draft_form.content.decode()
     publish_snapshot(snapshot, by=publisher)
     url = reverse("admin:profiles_snapshot_changelist")
-    listed = editor_list = publisher_client.get(url, {"translation": "es-missing"})
+    listed = publisher_client.get(url, {"translation": "es-missing"})
     assert [s.pk for s in listed.context["cl"].result_list] == [snapshot.pk]
-    assert "Spanish missing" in editor_list.content.decode()
-    form = publisher_client.get(reverse("admin:profiles_snapshot_change", args=[snapshot.pk]))
-    assert 'data-translation-state="missing"' in form.content.decode()
+    assert "Spanish missing" in listed.content.decode()
