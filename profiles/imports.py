@@ -12,6 +12,7 @@ import tablib
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from import_export.resources import Diff
 from import_export.results import RowResult
@@ -149,8 +150,8 @@ def column_descriptions(resource):
             continue
         label = str(model_field.verbose_name)
         if language in ("en", "es") and base in translated_fields(model):
-            label = str(model._meta.get_field(base).verbose_name)
-            label = f"{label} ({_('English') if language == 'en' else _('Spanish')})"
+            label = _("%(field)s (English)") if language == "en" else _("%(field)s (Spanish)")
+            label = str(label) % {"field": model._meta.get_field(base).verbose_name}
         details = []
         if model_field.choices:
             details.append(
@@ -172,7 +173,7 @@ def column_descriptions(resource):
             resource.get_import_id_fields()
         ):
             details.append(str(_("required: says which row is which")))
-        described.append((field.column_name, "; ".join([label.capitalize(), *details])))
+        described.append((field.column_name, "; ".join([capfirst(label), *details])))
     return described
 
 

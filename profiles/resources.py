@@ -114,7 +114,7 @@ class CellChecks:
 
     def allowed(self):
         """The keys a cell of this column may hold, the first MAX_ALLOWED_SHOWN of them."""
-        keys = sorted(self.keys, key=lambda key: (len(key), key) if self.numeric_keys else key)
+        keys = sorted(self.keys, key=natural_order)
         listed = ", ".join(keys[:MAX_ALLOWED_SHOWN])
         if len(keys) > MAX_ALLOWED_SHOWN:
             listed += " " + str(
@@ -122,6 +122,11 @@ class CellChecks:
                 % {"count": len(keys) - MAX_ALLOWED_SHOWN}
             )
         return listed or str(_("none yet"))
+
+
+def natural_order(key):
+    """PA-2 before PA-10."""
+    return [(0, int(part), "") if part.isdigit() else (1, 0, part) for part in re.split(r"(\d+)", key)]
 
 
 def is_decimal(value):

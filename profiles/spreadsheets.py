@@ -629,7 +629,7 @@ class SpreadsheetAdminMixin(ImportExportModelAdmin):
             raise PermissionDenied
         form = self.create_import_form(request)
         resource_kwargs = self.get_import_resource_kwargs(request, form=form, **kwargs)
-        if not (request.POST and form.is_valid()):
+        if not (request.method == "POST" and form.is_valid()):
             resources = [
                 resource_class(**resource_kwargs)
                 for resource_class in self.get_import_resource_classes(request)
