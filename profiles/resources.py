@@ -126,7 +126,8 @@ class CellChecks:
 
 def natural_order(key):
     """PA-2 before PA-10."""
-    return [(0, int(part), "") if part.isdigit() else (1, 0, part) for part in re.split(r"(\d+)", key)]
+    parts = re.split(r"(\d+)", key)
+    return [(0, int(part), "") if part.isdigit() else (1, 0, part) for part in parts]
 
 
 def is_decimal(value):
