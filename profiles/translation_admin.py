@@ -107,8 +107,13 @@ class TranslationStatusAdminMixin:
 
     @property
     def media(self):
-        return super().media + forms.Media(
-            js=["js/translation_status.js"], css={"all": ["css/translation_status.css"]}
+        media = super().media
+        if not self.has_translations():
+            return media
+        # After modeltranslation's script, which builds the tabs this one works on.
+        return media + forms.Media(
+            js=["modeltranslation/js/tabbed_translation_fields.js", "js/translation_status.js"],
+            css={"all": ["css/translation_status.css"]},
         )
 
     def has_translations(self):
