@@ -84,7 +84,7 @@ def test_the_import_preview_fits_the_page(signed_in, site, tmp_path):
     csv_file.write_text(
         "slug,title_en,title_es,summary_en,summary_es,regions\n"
         f'gbv-local-government-darien,"{project.title_en}","{project.title_es}",'
-        f'"{long_summary.strip()}","{project.summary_es}",PA-5;PA-10\n'
+        f'"{long_summary}","{project.summary_es or ""}",PA-5;PA-10\n'
         'new-shelter-project,Temporary shelters,Albergues temporales,"Shelter for families.",,PA-5\n',
         encoding="utf-8",
     )
