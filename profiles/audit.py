@@ -42,4 +42,4 @@ def entries_for(obj):
     content_type = ContentType.objects.get_for_model(obj, for_concrete_model=False)
     return AuditEntry.objects.filter(
         content_type=content_type, object_id=str(obj.pk)
-    ).select_related("user")
+    ).select_related("user", "import_record")

@@ -8,8 +8,8 @@ EDITORS = "Editors"
 PUBLISHERS = "Publishers"
 
 PUBLISH = "publish_snapshot"
-# The audit trail is written by the system, never edited.
-READ_ONLY_MODELS = {"auditentry"}
+# The audit trail, import records and translation statuses are written by the system.
+READ_ONLY_MODELS = {"auditentry", "importrecord", "translationstatus"}
 
 
 def editor_permissions(permission_model=Permission):

@@ -77,15 +77,14 @@ def test_a_form_marks_an_outdated_translation_and_its_tabs_switch_together(signe
 def test_the_import_preview_fits_the_page(signed_in, site, tmp_path):
     page = signed_in
     project = Project.objects.get(slug="gbv-local-government-darien")
-    long_summary = " ".join(
-        ["Strengthens local governments to prevent gender-based violence."] * 6
-    )
+    long_summary = " ".join(["Strengthens local governments to prevent gender-based violence."] * 6)
     csv_file = tmp_path / "projects.csv"
     csv_file.write_text(
         "slug,title_en,title_es,summary_en,summary_es,regions\n"
         f'gbv-local-government-darien,"{project.title_en}","{project.title_es}",'
         f'"{long_summary}","{project.summary_es or ""}",PA-5;PA-10\n'
-        'new-shelter-project,Temporary shelters,Albergues temporales,"Shelter for families.",,PA-5\n',
+        "new-shelter-project,Temporary shelters,Albergues temporales,"
+        '"Shelter for families.",,PA-5\n',
         encoding="utf-8",
     )
     page.goto(f"{site}/admin/projects/project/import/")

@@ -107,8 +107,7 @@ def test_the_preview_shows_old_and_new_per_changed_cell(editor_client, iom_panam
     content = f"slug,value,label_en\ndigital-reach,{figure.value + 5},{figure.label_en}\n"
     html = upload(editor_client, KeyFigure, content.encode(), "figures.csv").content.decode()
     assert (
-        f'<span class="import-old">{figure.value}</span> <span aria-hidden="true">→</span>'
-        in html
+        f'<span class="import-old">{figure.value}</span> <span aria-hidden="true">→</span>' in html
     )
     assert f'<span class="import-new">{figure.value + 5}</span>' in html
     assert "<del" not in html and "<ins" not in html
@@ -181,3 +180,17 @@ def test_a_file_of_thousands_of_rows_shows_progress(editor_client, iom_panama):
     assert "2400 new, 0 updated, 0 unchanged." in done.page
     assert ThematicArea.objects.filter(slug__startswith="area-").count() == 2400
     assert ImportRecord.objects.get().rows_new == 2400
+
+
+def test_the_import_record_lists_what_it_changed(editor_client, iom_panama):
+    content = b"slug,name_en,name_es\nclimate,Climate,Clima\n"
+    confirmed(editor_client, ThematicArea, content, "areas.csv")
+    record = ImportRecord.objects.get()
+    page = editor_client.get(reverse("admin:profiles_importrecord_change", args=[record.pk]))
+    html = page.content.decode()
+    area = ThematicArea.objects.get(slug="climate")
+    history = reverse("admin:profiles_thematicarea_history", args=[area.pk])
+    assert f'<a href="{history}">Climate</a> (added)' in html
+    assert record.checksum in html
+    history_html = editor_client.get(history).content.decode()
+    assert "(import of “areas.csv”)" in history_html
