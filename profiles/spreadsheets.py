@@ -698,7 +698,9 @@ class SpreadsheetAdminMixin(ImportExportModelAdmin):
 
         Anything else (a name that is not one of theirs, an unknown format or
         resource, an expired upload) answers with the import form and a message.
-        The import is one transaction: if a row fails now, nothing is saved.
+        The answer is a page sent as the import goes, a line per batch of rows
+        (profiles.imports.import_in_batches); the import is one transaction: if a
+        row fails now, or the editor leaves the page before the end, nothing is saved.
         """
         if not self.has_import_permission(request):
             raise PermissionDenied
@@ -721,10 +723,12 @@ class SpreadsheetAdminMixin(ImportExportModelAdmin):
         rows = imports.import_in_batches(
             resource, dataset, user=request.user, file_name=file_name, data=data
         )
-        return StreamingHttpResponse(
+        response = StreamingHttpResponse(
             self.import_progress_page(request, rows, pending, len(dataset)),
             content_type="text/html; charset=utf-8",
         )
+        response["X-Accel-Buffering"] = "no"  # each batch's line reaches the browser now
+        return response
 
     def import_progress_page(self, request, batches, pending, total):
         """The confirmed import's page, sent as it goes: a line per batch of rows
