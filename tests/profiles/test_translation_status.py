@@ -6,6 +6,7 @@ import re
 import pytest
 from django.urls import reverse
 
+from profiles.models import ThematicArea
 from profiles.snapshots import freeze_snapshot, publish_snapshot
 from profiles.translation_status import MISSING, OUTDATED, field_states, needing_translation
 from projects.models import Project
@@ -153,3 +154,20 @@ def test_a_published_snapshot_with_an_empty_spanish_title_is_flagged(publisher_c
     listed = publisher_client.get(url, {"translation": "es-missing"})
     assert [s.pk for s in listed.context["cl"].result_list] == [snapshot.pk]
     assert "Spanish missing" in listed.content.decode()
+
+
+def save_through_the_admin(client, obj, **changes):
+    url = reverse(f"admin:{obj._meta.app_label}_{obj._meta.model_name}_change", args=[obj.pk])
+    form = client.get(url).context["adminform"].form
+    data = {name: form[name].value() for name in form.fields}
+    data = {name: "" if value is None else value for name, value in data.items()}
+    response = client.post(url, {**data, **changes})
+    assert response.status_code == 302, response.context["adminform"].form.errors
+
+
+def test_admin_saves_set_and_clear_the_status(editor_client):
+    area = ThematicArea.objects.create(slug="climate", name_en="Climate", name_es="Clima")
+    save_through_the_admin(editor_client, area, name_en="Climate and migration")
+    assert states(area) == {"name": (OUTDATED, "es")}
+    save_through_the_admin(editor_client, area, name_es="Clima y migración")
+    assert states(area) == {}
