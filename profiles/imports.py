@@ -117,11 +117,9 @@ def record_history(resource, result, *, user, import_record, note_translations):
         else:
             continue
         changes = {column: [old, new] for column, old, new in changed_cells(headers, row_result)}
-        entry = audit.record(instance, action, user=user, changes=changes)
-        entry.import_record = import_record
-        entry.save(update_fields=["import_record"])
+        audit.record(instance, action, user=user, changes=changes, import_record=import_record)
         if note_translations:
-            note_changes(instance, before)
+            note_changes(instance, before, created=action == audit.AuditEntry.Action.ADDED)
 
 
 def example_dataset(resource):

@@ -80,27 +80,36 @@ def apply_change(status, *, field, before, after, at):
     return True
 
 
-def note_changes(obj, before, *, at=None):
+def note_changes(obj, before, *, at=None, created=False):
     """Note which languages of `obj`'s translated fields changed from `before`
-    ({column: text}, empty for a new object)."""
+    ({column: text}, empty for a new object; `created` says it has no status yet)."""
     fields = translated_fields(type(obj))
     if not fields or obj.pk is None:
         return
     at = at or timezone.now()
     after = text_values(obj, fields)
     content_type = ContentType.objects.get_for_model(obj, for_concrete_model=False)
-    existing = {
-        status.field: status
-        for status in TranslationStatus.objects.filter(
-            content_type=content_type, object_id=str(obj.pk)
-        )
-    }
+    existing = (
+        {}
+        if created
+        else {
+            status.field: status
+            for status in TranslationStatus.objects.filter(
+                content_type=content_type, object_id=str(obj.pk)
+            )
+        }
+    )
+    new = []
     for field in fields:
         status = existing.get(field) or TranslationStatus(
             content_type=content_type, object_id=str(obj.pk), field=field
         )
         if apply_change(status, field=field, before=before, after=after, at=at):
-            status.save()
+            if status.pk is None:
+                new.append(status)
+            else:
+                status.save()
+    TranslationStatus.objects.bulk_create(new)
 
 
 def remember_stored_texts(sender, instance, raw=False, **kwargs):
@@ -113,12 +122,12 @@ def remember_stored_texts(sender, instance, raw=False, **kwargs):
     )
 
 
-def note_saved_texts(sender, instance, raw=False, **kwargs):
+def note_saved_texts(sender, instance, created=False, raw=False, **kwargs):
     """post_save: note what the save changed."""
     before = instance.__dict__.pop("_stored_texts", None)
     if raw or before is None:
         return
-    note_changes(instance, before)
+    note_changes(instance, before, created=created)
 
 
 def forget_statuses(sender, instance, **kwargs):
