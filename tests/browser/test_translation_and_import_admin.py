@@ -102,5 +102,5 @@ def test_the_import_preview_fits_the_page(signed_in, site, tmp_path):
     screenshot(page, "import-preview-390")
     page.get_by_role("button", name="Confirm import").click()
     page.wait_for_selector(".import-done")
-    screenshot(page, "import-done-1280")
+    screenshot(page, "import-done-390")
     assert Project.objects.get(slug="new-shelter-project").regions.count() == 1

@@ -149,6 +149,7 @@ def test_a_confirmed_import_is_recorded_and_writes_each_objects_history(
     assert "Import finished." in done.page
     assert "“figures.csv”: 1 new, 1 updated, 0 unchanged." in done.page
     (record,) = ImportRecord.objects.all()
+    assert reverse("admin:profiles_importrecord_change", args=[record.pk]) in done.page
     assert (record.user, record.file_name) == (editor, "figures.csv")
     assert record.checksum == hashlib.sha256(content).hexdigest()
     assert (record.rows_new, record.rows_updated, record.rows_skipped) == (1, 1, 0)
