@@ -528,3 +528,6 @@ class AuditEntryAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+from . import import_admin  # noqa: E402, F401  the record of spreadsheet imports

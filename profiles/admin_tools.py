@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from . import audit
+from .translation_admin import TranslationStatusAdminMixin
 
 TOKEN_FIELD = "_edit_token"
 
@@ -101,7 +102,7 @@ class EditConflictForm(forms.ModelForm):
         return cleaned
 
 
-class AuditedAdmin(admin.ModelAdmin):
+class AuditedAdmin(TranslationStatusAdminMixin, admin.ModelAdmin):
     """Records every add, change and delete field by field, and refuses edit conflicts."""
 
     form = EditConflictForm

@@ -1,5 +1,11 @@
 from django.apps import AppConfig, apps
-from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
+from django.db.models.signals import (
+    m2m_changed,
+    post_delete,
+    post_migrate,
+    post_save,
+    pre_save,
+)
 from django.utils.translation import gettext_lazy as _
 
 CONTENT_APPS = ("profiles", "projects", "publications")
@@ -33,6 +39,12 @@ class ProfilesConfig(AppConfig):
 
         from .content_cache import content_changed
         from .immutability import ensure_sqlite_triggers
+        from .translation_status import (
+            forget_statuses,
+            note_saved_texts,
+            remember_stored_texts,
+            translated_fields,
+        )
 
         for label in CONTENT_APPS:
             for model in apps.get_app_config(label).get_models():
@@ -44,6 +56,11 @@ class ProfilesConfig(AppConfig):
                     m2m_changed.connect(
                         content_changed, sender=field.remote_field.through, weak=False
                     )
+                # Which language of each text is missing or outdated, on every save.
+                if translated_fields(model):
+                    pre_save.connect(remember_stored_texts, sender=model, weak=False)
+                    post_save.connect(note_saved_texts, sender=model, weak=False)
+                    post_delete.connect(forget_statuses, sender=model, weak=False)
         post_import.connect(content_changed, weak=False)
         post_migrate.connect(create_cache_table, sender=self, weak=False)
         post_migrate.connect(ensure_sqlite_triggers, sender=self, weak=False)

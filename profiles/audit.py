@@ -19,7 +19,7 @@ def shown(value):
     return str(value)
 
 
-def record(obj, action, *, user=None, changes=None):
+def record(obj, action, *, user=None, changes=None, import_record=None):
     return AuditEntry.objects.create(
         user=user if user is not None and user.is_authenticated else None,
         content_type=ContentType.objects.get_for_model(obj, for_concrete_model=False),
@@ -27,6 +27,7 @@ def record(obj, action, *, user=None, changes=None):
         object_repr=str(obj)[:300],
         action=action,
         changes=changes or {},
+        import_record=import_record,
     )
 
 
@@ -42,4 +43,4 @@ def entries_for(obj):
     content_type = ContentType.objects.get_for_model(obj, for_concrete_model=False)
     return AuditEntry.objects.filter(
         content_type=content_type, object_id=str(obj.pk)
-    ).select_related("user")
+    ).select_related("user", "import_record")

@@ -3,41 +3,30 @@
 import datetime as dt
 
 from django.apps import apps
-from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from modeltranslation.translator import translator
 
 from .models import KeyFigure, Snapshot
 from .roles import CONTENT_APPS
-
-
-def missing_translation(field):
-    """Rows where one language has the text and the other has not."""
-    english, spanish = f"{field}_en", f"{field}_es"
-
-    def empty(name):
-        return Q(**{f"{name}__isnull": True}) | Q(**{name: ""})
-
-    return (~empty(english) & empty(spanish)) | (empty(english) & ~empty(spanish))
+from .translation_status import needing_translation
 
 
 def untranslated():
-    """[(model's verbose name, count, changelist url)] for models with missing texts."""
+    """[(model's verbose name, count, url of exactly those rows)] for models with texts
+    missing or outdated in a language; snapshots too (a published one with an empty
+    Spanish title is flagged)."""
     rows = []
     registered = set(translator.get_registered_models(abstract=False))
     for label in CONTENT_APPS:
         for model in apps.get_app_config(label).get_models():
-            if model is Snapshot or model not in registered:
+            if model not in registered:
                 continue
-            condition = Q()
-            for field in translator.get_options_for_model(model).fields:
-                condition |= missing_translation(field)
-            count = model._default_manager.filter(condition).count()
+            count = needing_translation(model._default_manager.all(), "any").count()
             if count:
                 opts = model._meta
                 url = reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist")
-                rows.append((opts.verbose_name_plural, count, url))
+                rows.append((opts.verbose_name_plural, count, f"{url}?translation=any"))
     return rows
 
 

@@ -715,6 +715,14 @@ class AuditEntry(models.Model):
     changes = models.JSONField(
         _("changes"), default=dict, blank=True, help_text=_("{field: [before, after]}")
     )
+    import_record = models.ForeignKey(
+        "ImportRecord",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="entries",
+        verbose_name=_("spreadsheet import"),
+    )
 
     class Meta:
         verbose_name = _("audit entry")
@@ -776,3 +784,68 @@ class Factsheet(models.Model):
     def __str__(self):
         version = f"{self.snapshot.date:%Y-%m-%d}" if self.snapshot_id else "current"
         return f"factsheet {version} {self.language}"
+
+
+class TranslationStatus(models.Model):
+    """When each language of one translated field last changed, and which lags behind.
+
+    A language lags (is outdated) when the other one was edited after both were in
+    step: an English edit after the Spanish was written, or the reverse. The next edit
+    of the lagging language brings them back in step. `source_before` keeps the other
+    language's text as the lagging one was written against, for a word diff of what
+    changed since. Kept by `profiles.translation_status` on every write path.
+    """
+
+    content_type = models.ForeignKey("contenttypes.ContentType", on_delete=models.CASCADE)
+    object_id = models.CharField(max_length=64)
+    field = models.CharField(max_length=64)
+    english_changed_at = models.DateTimeField(null=True, blank=True)
+    spanish_changed_at = models.DateTimeField(null=True, blank=True)
+    outdated = models.CharField(
+        _("outdated language"),
+        max_length=2,
+        blank=True,
+        choices=[("en", _("English")), ("es", _("Spanish"))],
+    )
+    source_before = models.TextField(blank=True)
+
+    class Meta:
+        verbose_name = _("translation status")
+        verbose_name_plural = _("translation statuses")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["content_type", "object_id", "field"], name="translation_status_unique"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.content_type_id}:{self.object_id}.{self.field}"
+
+
+class ImportRecord(models.Model):
+    """One confirmed spreadsheet import: who, when, which file, and what it did."""
+
+    at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("who"),
+    )
+    content_type = models.ForeignKey(
+        "contenttypes.ContentType", on_delete=models.CASCADE, verbose_name=_("list")
+    )
+    file_name = models.CharField(_("file name"), max_length=255)
+    checksum = models.CharField(_("SHA-256 checksum"), max_length=64)
+    rows_new = models.PositiveIntegerField(_("new rows"), default=0)
+    rows_updated = models.PositiveIntegerField(_("updated rows"), default=0)
+    rows_skipped = models.PositiveIntegerField(_("unchanged rows"), default=0)
+
+    class Meta:
+        verbose_name = _("spreadsheet import")
+        verbose_name_plural = _("spreadsheet imports")
+        ordering = ["-at", "-pk"]
+
+    def __str__(self):
+        return f"{self.at:%Y-%m-%d %H:%M} {self.file_name}"

@@ -15,7 +15,11 @@ from iompanama.text import translated_columns
 
 from . import models
 from .checks import validate_check_constraints
+from .imports import CellDiff, record_history
 from .spreadsheets import place, raise_problems, shown
+
+# A column's allowed values are listed in full up to this many.
+MAX_ALLOWED_SHOWN = 40
 
 
 def blank_is_none(value):
@@ -103,10 +107,27 @@ class CellChecks:
                 key = str(int(key))
             if key not in self.keys:
                 problems.append(
-                    _("there is no %(model)s “%(value)s”.")
-                    % {"model": self.model_name, "value": shown(key)}
+                    _("there is no %(model)s “%(value)s”. Allowed values: %(allowed)s.")
+                    % {"model": self.model_name, "value": shown(key), "allowed": self.allowed()}
                 )
         return problems
+
+    def allowed(self):
+        """The keys a cell of this column may hold, the first MAX_ALLOWED_SHOWN of them."""
+        keys = sorted(self.keys, key=natural_order)
+        listed = ", ".join(keys[:MAX_ALLOWED_SHOWN])
+        if len(keys) > MAX_ALLOWED_SHOWN:
+            listed += " " + str(
+                _("and %(count)s more (see the list in the admin)")
+                % {"count": len(keys) - MAX_ALLOWED_SHOWN}
+            )
+        return listed or str(_("none yet"))
+
+
+def natural_order(key):
+    """PA-2 before PA-10."""
+    parts = re.split(r"(\d+)", key)
+    return [(0, int(part), "") if part.isdigit() else (1, 0, part) for part in parts]
 
 
 def is_decimal(value):
@@ -128,9 +149,26 @@ class ProfileResource(resources.ModelResource):
     a file with a problem raises SpreadsheetError, which says where each is.
     """
 
-    def import_data(self, dataset, *args, **kwargs):
-        self.check_dataset(dataset)
+    def import_data(self, dataset, *args, checked=False, **kwargs):
+        """`checked`: the caller checked the whole file already (imports in batches)."""
+        if not checked:
+            self.check_dataset(dataset)
         return super().import_data(dataset, *args, **kwargs)
+
+    @classmethod
+    def get_diff_class(cls):
+        return CellDiff
+
+    def after_import(self, dataset, result, **kwargs):
+        super().after_import(dataset, result, **kwargs)
+        if not kwargs.get("dry_run") and kwargs.get("import_record") is not None:
+            record_history(
+                self,
+                result,
+                user=kwargs.get("user"),
+                import_record=kwargs["import_record"],
+                note_translations=self._meta.use_bulk,
+            )
 
     def check_dataset(self, dataset):
         raise_problems(self.column_problems(dataset.headers or []) or self.cell_problems(dataset))
@@ -230,6 +268,8 @@ class ProfileResource(resources.ModelResource):
         clean_model_instances = True
         # One query loads every row's existing instance (single-column keys only).
         instance_loader_class = CachedInstanceLoader
+        # Each row's object stays in the result, for its history entry.
+        store_instance = True
 
 
 class RegionResource(ProfileResource):

@@ -8,8 +8,9 @@ EDITORS = "Editors"
 PUBLISHERS = "Publishers"
 
 PUBLISH = "publish_snapshot"
-# The audit trail and the rendered snapshot pages are written by the system, never edited.
-READ_ONLY_MODELS = {"auditentry", "renderedartefact"}
+# The audit trail, import records, translation statuses and the rendered snapshot
+# pages are written by the system, never edited.
+READ_ONLY_MODELS = {"auditentry", "importrecord", "translationstatus", "renderedartefact"}
 
 
 def editor_permissions(permission_model=Permission):

@@ -7,6 +7,7 @@ Each is read correctly or refused with a message that says why.
 
 import csv
 import io
+import logging
 import os
 import re
 import secrets
@@ -20,16 +21,23 @@ from django import forms
 from django.conf import settings
 from django.contrib.auth import get_permission_codename
 from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponse, StreamingHttpResponse
+from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
+from django.urls import path, reverse
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 from import_export.admin import ImportExportModelAdmin
 from import_export.formats import base_formats
 from import_export.forms import ConfirmImportForm, ImportForm
+from import_export.signals import post_import
 from import_export.tmp_storages import BaseStorage
 
+from . import imports
 from .exports import escape_formula, unescape_formula, write_xlsx
+
+logger = logging.getLogger(__name__)
 
 MAX_IMPORT_BYTES = 5 * 1024 * 1024
 # An XLSX file is a zip archive. Its central directory declares each member's size,
@@ -389,9 +397,16 @@ class SpreadsheetImportForm(ImportForm):
     """The import form, with a size limit and an extension that must match the format."""
 
     def __init__(self, formats, resources, **kwargs):
-        self.format_classes = formats
+        self.format_classes = list(formats)
         super().__init__(formats, resources, **kwargs)
         self.fields["resource"].error_messages["invalid_choice"] = UNKNOWN_RESOURCE
+        # The format is read from the file itself (see clean()); a posted one is ignored.
+        self.fields["format"].required = False
+        self.fields["format"].widget = forms.HiddenInput()
+        self.fields["import_file"].help_text = _(
+            "A CSV file (UTF-8 or Windows-1252, commas or semicolons) or an XLSX workbook; "
+            "the format is recognised from the file. Up to %(limit)s MB."
+        ) % {"limit": MAX_IMPORT_BYTES // 1024 // 1024}
 
     def non_field_errors(self):
         # The resource is a hidden field when there is one; its errors are shown too.
@@ -414,10 +429,11 @@ class SpreadsheetImportForm(ImportForm):
 
     def clean(self):
         cleaned = super().clean()
-        upload, chosen = cleaned.get("import_file"), cleaned.get("format")
-        if upload is None or chosen in (None, ""):
+        upload = cleaned.get("import_file")
+        if upload is None:
             return cleaned
-        format_class = self.format_classes[int(chosen)]
+        format_class = detect_format(upload)
+        cleaned["format"] = str(self.format_classes.index(format_class))
         extension = Path(upload.name).suffix.lower()
         allowed = FORMAT_EXTENSIONS.get(format_class, set())
         if extension not in allowed:
@@ -431,6 +447,19 @@ class SpreadsheetImportForm(ImportForm):
                 },
             )
         return cleaned
+
+    @property
+    def media(self):
+        # import-export's script guesses the format from the name; the server reads it.
+        return forms.Media()
+
+
+def detect_format(upload):
+    """XLSX for a zip archive (every workbook is one), CSV for anything else."""
+    upload.seek(0)
+    start = upload.read(4)
+    upload.seek(0)
+    return SpreadsheetXLSX if start == b"PK\x03\x04" else SpreadsheetCSV
 
 
 # An uploaded file waits this long for its editor to confirm the import.
@@ -540,6 +569,35 @@ class SpreadsheetAdminMixin(ImportExportModelAdmin):
     """Import and export with CSV and XLSX, for editors with the right permissions."""
 
     formats = [SpreadsheetCSV, SpreadsheetXLSX]
+    # Imports write their own history, field by field (profiles.imports), rather
+    # than import-export's one-line "update through import_export" log entries.
+    skip_admin_log = True
+
+    def get_urls(self):
+        return [
+            path(
+                "import/example.<str:extension>",
+                self.admin_site.admin_view(self.example_file),
+                name=f"{self.opts.app_label}_{self.opts.model_name}_import_example",
+            ),
+            *super().get_urls(),
+        ]
+
+    def example_file(self, request, extension):
+        """The list's columns and first rows in CSV or XLSX: a file to start from."""
+        if not self.has_import_permission(request):
+            raise PermissionDenied
+        formats = {"csv": SpreadsheetCSV, "xlsx": SpreadsheetXLSX}
+        if extension not in formats:
+            raise Http404
+        format_class = formats[extension]
+        resource = self.get_import_resource_classes(request)[0]()
+        content = format_class().export_data(imports.example_dataset(resource))
+        response = HttpResponse(content, content_type=format_class().get_content_type())
+        name = f"{self.opts.model_name}-example.{extension}"
+        response["Content-Disposition"] = f'attachment; filename="{name}"'
+        return response
+
     import_form_class = SpreadsheetImportForm
     confirm_form_class = SpreadsheetConfirmForm
     tmp_storage_class = PendingImportStorage
@@ -571,7 +629,7 @@ class SpreadsheetAdminMixin(ImportExportModelAdmin):
             raise PermissionDenied
         form = self.create_import_form(request)
         resource_kwargs = self.get_import_resource_kwargs(request, form=form, **kwargs)
-        if not (request.POST and form.is_valid()):
+        if not (request.method == "POST" and form.is_valid()):
             resources = [
                 resource_class(**resource_kwargs)
                 for resource_class in self.get_import_resource_classes(request)
@@ -607,7 +665,13 @@ class SpreadsheetAdminMixin(ImportExportModelAdmin):
         except SpreadsheetError as error:
             self.add_data_read_fail_error_to_form(form, error)
             return self.import_page(request, form, [resource])
-        context = {"result": result}
+        context = {
+            "result": result,
+            "preview": imports.preview_rows(resource, result, dataset),
+            "translation_warnings": imports.translation_warnings(resource, dataset),
+        }
+        listed = sum(row["kind"] in ("new", "update") for row in context["preview"])
+        context["preview_hidden"] = result.totals["new"] + result.totals["update"] - listed
         if not result.has_errors() and not result.has_validation_errors():
             pending = self.pending_import(request)
             pending.save(data)
@@ -634,7 +698,9 @@ class SpreadsheetAdminMixin(ImportExportModelAdmin):
 
         Anything else (a name that is not one of theirs, an unknown format or
         resource, an expired upload) answers with the import form and a message.
-        The import is one transaction: if a row fails now, nothing is saved.
+        The answer is a page sent as the import goes, a line per batch of rows
+        (profiles.imports.import_in_batches); the import is one transaction: if a
+        row fails now, or the editor leaves the page before the end, nothing is saved.
         """
         if not self.has_import_permission(request):
             raise PermissionDenied
@@ -644,22 +710,56 @@ class SpreadsheetAdminMixin(ImportExportModelAdmin):
             return self.refuse_confirmation(request, dict.fromkeys(messages))
         input_format = self.get_import_formats()[int(confirm_form.cleaned_data["format"])]()
         pending = self.pending_import(request, confirm_form.cleaned_data["import_file_name"])
+        resource = self.choose_import_resource_class(confirm_form, request)(
+            **self.get_import_resource_kwargs(request, form=confirm_form)
+        )
         try:
-            dataset = input_format.create_dataset(pending.read())
-            result = self.process_dataset(
-                dataset, confirm_form, request, rollback_on_validation_errors=True, **kwargs
-            )
+            data = pending.read()
+            dataset = input_format.create_dataset(data)
+            resource.check_dataset(dataset)
         except SpreadsheetError as error:
             return self.refuse_confirmation(request, error.messages)
-        if result.has_errors() or result.has_validation_errors():
-            return self.import_page(
+        file_name = confirm_form.cleaned_data.get("original_file_name") or ""
+        rows = imports.import_in_batches(
+            resource, dataset, user=request.user, file_name=file_name, data=data
+        )
+        response = StreamingHttpResponse(
+            self.import_progress_page(request, rows, pending, len(dataset)),
+            content_type="text/html; charset=utf-8",
+        )
+        response["X-Accel-Buffering"] = "no"  # each batch's line reaches the browser now
+        return response
+
+    def import_progress_page(self, request, batches, pending, total):
+        """The confirmed import's page, sent as it goes: a line per batch of rows
+        saved, then what the import did (or why nothing was saved)."""
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Import"),
+            "opts": self.model._meta,
+            "total": total,
+        }
+        template = "admin/import_export/progress.html"
+        head, tail = render_to_string(template, context, request).split("<!-- progress -->")
+        yield head
+        try:
+            for step in batches:
+                if step.done:
+                    pending.remove()
+                    post_import.send(sender=None, model=self.model)
+                yield render_to_string(
+                    "admin/import_export/progress_step.html",
+                    {**context, "step": step},
+                    request,
+                )
+        except Exception:
+            logger.exception("The confirmed import of %s failed", self.model._meta.label)
+            yield render_to_string(
+                "admin/import_export/progress_step.html",
+                {**context, "step": imports.ImportStep(failed=True)},
                 request,
-                self.blank_import_form(request),
-                self.blank_resources(request),
-                result=result,
             )
-        pending.remove()
-        return self.process_result(result, request)
+        yield tail
 
     def blank_import_form(self, request):
         return self.get_import_form_class(request)(
@@ -690,12 +790,16 @@ class SpreadsheetAdminMixin(ImportExportModelAdmin):
             "form": form,
             "opts": self.model._meta,
             "media": self.media + form.media,
-            "fields_list": [
+            "columns": imports.column_descriptions(resources[0]) if resources else [],
+            "example_urls": [
                 (
-                    resource.get_display_name(),
-                    [field.column_name for field in resource.get_user_visible_fields()],
+                    label,
+                    reverse(
+                        f"admin:{self.opts.app_label}_{self.opts.model_name}_import_example",
+                        args=[extension],
+                    ),
                 )
-                for resource in resources
+                for extension, label in (("csv", "CSV"), ("xlsx", "XLSX"))
             ],
             "import_error_display": self.import_error_display,
             **context,

@@ -5,7 +5,8 @@ from django.contrib import admin
 from django.urls import reverse
 
 from profiles.audit import record
-from profiles.models import AuditEntry, KeyFigure, Snapshot
+from profiles.imports import start_record
+from profiles.models import AuditEntry, ImportRecord, KeyFigure, Snapshot
 
 pytestmark = pytest.mark.django_db
 
@@ -23,6 +24,8 @@ def test_admin_pages_open(request, editor_client, iom_panama, model, language):
         request.getfixturevalue("iom_panama_versions")
     if model is AuditEntry:
         record(KeyFigure.objects.first(), AuditEntry.Action.CHANGED, changes={"value": ["1", "2"]})
+    if model is ImportRecord:
+        start_record(user=None, model=KeyFigure, file_name="figures.csv", data=b"slug\n")
     opts = model._meta
     headers = {"HTTP_ACCEPT_LANGUAGE": language}
     changelist = editor_client.get(

@@ -11,6 +11,7 @@ from django.urls import reverse
 from profiles.content_cache import content_version
 from profiles.models import KeyFigure, Snapshot
 from profiles.snapshots import freeze_snapshot, publish_snapshot
+from tests.imports import confirm_import
 
 pytestmark = pytest.mark.django_db
 
@@ -51,9 +52,7 @@ def test_a_spreadsheet_import_reaches_the_pages(client, editor_client, iom_panam
         reverse("admin:profiles_keyfigure_import"), {"import_file": upload, "format": 0}
     )
     assert preview.context["result"].totals["update"] == 1
-    editor_client.post(
-        reverse("admin:profiles_keyfigure_process_import"), preview.context["confirm_form"].initial
-    )
+    confirm_import(editor_client, KeyFigure, preview.context["confirm_form"].initial)
     assert KeyFigure.objects.get(slug="legal-orientation").value == 777
     assert shows(client, "777") == (True, True)
 

@@ -16,6 +16,7 @@ from profiles.spreadsheets import SpreadsheetCSV, SpreadsheetXLSX
 from projects.models import Project
 from projects.resources import ProjectResource
 from publications.resources import PublicationResource, StoryResource
+from tests.imports import confirm_import
 
 pytestmark = pytest.mark.django_db
 
@@ -121,12 +122,10 @@ def test_the_import_shows_a_dry_run_preview_then_applies_it(editor_client, iom_p
     assert not KeyFigure.objects.filter(slug="new-figure").exists()
     result = preview.context["result"]
     assert (result.totals["new"], result.totals["update"]) == (1, 1)
-    assert "<ins" in html  # the changed value is highlighted
+    assert 'class="import-old"' in html and 'class="import-new"' in html  # old → new
     confirm = preview.context["confirm_form"].initial
-    done = editor_client.post(
-        reverse("admin:profiles_keyfigure_process_import"), confirm, follow=True
-    )
-    assert done.status_code == 200
+    done = confirm_import(editor_client, KeyFigure, confirm)
+    assert done.status_code == 200 and "Import finished." in done.page
     assert KeyFigure.objects.get(slug="new-figure").label_es == "Nueva cifra"
     assert KeyFigure.objects.get(slug="digital-reach").value == 8000
 
@@ -160,7 +159,7 @@ def test_excel_files_from_any_locale_import(editor_client, iom_panama, encoding,
     )
     response = upload(editor_client, Region, text.encode(encoding), "regions.csv")
     confirm = response.context["confirm_form"].initial
-    editor_client.post(reverse("admin:profiles_region_process_import"), confirm)
+    confirm_import(editor_client, Region, confirm)
     assert Region.objects.get(iso_code="PA-3").name_es == "Colón"
 
 
