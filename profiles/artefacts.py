@@ -26,11 +26,11 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
-from django.utils.translation import gettext as _
 from django.http import Http404, HttpRequest, HttpResponse
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.http import http_date
+from django.utils.translation import gettext as _
 
 from . import exports
 from .document import SCHEMA_VERSION
