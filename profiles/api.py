@@ -339,7 +339,7 @@ def get_version(request, version: str, lang: Language | None = LANG):
     if version != CURRENT:
         snapshot = version_of(request, version, lang).snapshot
     language = current_language()
-    site = request.build_absolute_uri("/")
+    site = settings.SITE_URL
     links = _links(version, snapshot)
     return _version(snapshot) | {
         "withdrawal_reason": snapshot.withdrawal_reason if snapshot else "",

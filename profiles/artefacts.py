@@ -135,6 +135,16 @@ def renderer_version() -> str:
     return digest.hexdigest()[:32]
 
 
+def fingerprint(artefact: Artefact) -> str:
+    """The renderer version an artefact is stored under. A page cites its version with
+    the day it is read ("Accessed …"), so a page's changes with the day: it is
+    rendered again on the day's first visit."""
+    if not artefact.shows_status:
+        return renderer_version()
+    day = timezone.localdate().isoformat()
+    return hashlib.sha256(f"{renderer_version()} {day}".encode()).hexdigest()[:32]
+
+
 def store(snapshot: Snapshot, artefact: Artefact) -> RenderedArtefact:
     """Render `artefact` of `snapshot` and store it, replacing what was stored."""
     content = artefact.render(snapshot)
@@ -143,7 +153,7 @@ def store(snapshot: Snapshot, artefact: Artefact) -> RenderedArtefact:
         name=artefact.name,
         content=content,
         checksum=hashlib.sha256(content).hexdigest(),
-        renderer=renderer_version(),
+        renderer=fingerprint(artefact),
         rendered_at=timezone.now(),
     )
     # An upsert: two workers asked for the same missing artefact both store it.
@@ -196,18 +206,14 @@ def render_versions(*, stale_only=False, dates=None) -> int:
     code. With `stale_only`, only those missing or rendered by other code. Returns
     how many were rendered."""
     RenderedArtefact.objects.exclude(name__in=ARTEFACTS).delete()  # no longer registered
-    current = set(
-        RenderedArtefact.objects.filter(renderer=renderer_version()).values_list(
-            "snapshot_id", "name"
-        )
-    )
+    current = set(RenderedArtefact.objects.values_list("snapshot_id", "name", "renderer"))
     snapshots = Snapshot.objects.public().order_by("date")
     if dates is not None:
         snapshots = snapshots.filter(date__in=dates)
     rendered = 0
     for snapshot in snapshots.iterator(chunk_size=20):
         for artefact in ARTEFACTS.values():
-            if not (stale_only and (snapshot.pk, artefact.name) in current):
+            if not (stale_only and (snapshot.pk, artefact.name, fingerprint(artefact)) in current):
                 store(snapshot, artefact)
                 rendered += 1
     return rendered
@@ -224,7 +230,7 @@ def stored_response(date, name: str) -> HttpResponse:
         RenderedArtefact.objects.filter(
             snapshot__in=Snapshot.objects.shown().filter(date=date),
             name=name,
-            renderer=renderer_version(),
+            renderer=fingerprint(artefact),
         )
         .order_by("-snapshot__published_at")
         .only("content", "checksum", "rendered_at")

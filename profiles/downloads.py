@@ -84,7 +84,7 @@ def citation_download(request, fmt, date=None):
     if date and snapshot is None:
         raise Http404
     language = current_language()
-    content = citations.render(fmt, snapshot, language, site=request.build_absolute_uri("/"))
+    content = citations.render(fmt, snapshot, language, site=settings.SITE_URL)
     response = HttpResponse(content, content_type=citations.CITATION_FORMATS[fmt])
     name = f"iom-panama-profile-{date.isoformat() if date else 'current'}-{language}"
     extension = "csl.json" if fmt == "json" else fmt
@@ -215,7 +215,7 @@ def factsheet_resources(request):
                 {
                     "name": f"factsheet-{version}-{language}",
                     "title": f"IOM Panama factsheet, {version} ({language})",
-                    "path": request.build_absolute_uri(path),
+                    "path": settings.SITE_URL + path,
                     "format": "pdf",
                     "mediatype": "application/pdf",
                     "languages": [language],
