@@ -304,8 +304,10 @@ def import_on_a_read_on_b(editor_a, visitor_b):
         None,
     )
     check(confirm is not None, f"no confirmation form in the preview: {preview[:600]!r}")
-    status, _, _ = editor_a.post("/admin/profiles/keyfigure/process_import/", confirm)
-    check(status == 302, f"confirming the import on A answered {status}")
+    # The confirmation streams a progress page while it imports, and ends it so.
+    status, _, done = editor_a.post("/admin/profiles/keyfigure/process_import/", confirm)
+    check(status == 200, f"confirming the import on A answered {status}")
+    check(b'class="import-done"' in done, f"the import on A did not finish: {done[-600:]!r}")
     page = anonymous_page(visitor_b, "/en/")
     check(b"Production check figure" in page, "B's home page lacks the figure imported on A")
 
@@ -344,8 +346,8 @@ def publish_on_b_read_on_a(editor_b, visitor_a, date):
     status, headers, content = editor_b.post("/admin/profiles/snapshot/add/", fields)
     check(status == 302, f"freezing on B answered {status}: {form_errors(content)}")
     pk = re.search(r"/admin/profiles/snapshot/(\d+)/change/", headers["Location"]).group(1)
-    # Publish what the change page shows: the form carries the checksum reviewed.
-    _, _, page = editor_b.get(f"/admin/profiles/snapshot/{pk}/change/")
+    # Publish what the confirmation page shows: its form carries the checksum reviewed.
+    _, _, page = editor_b.get(f"/admin/profiles/snapshot/{pk}/publish/")
     seen = re.search(rb'name="checksum" value="([0-9a-f]{64})"', page).group(1).decode()
     status, _, _ = editor_b.post(f"/admin/profiles/snapshot/{pk}/publish/", {"checksum": seen})
     check(status == 302, f"publishing on B answered {status}")

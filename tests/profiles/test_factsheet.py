@@ -218,7 +218,9 @@ def test_rendering_a_version_again_gives_the_same_bytes(iom_panama_versions):
 def test_publishing_renders_and_keeps_the_factsheet_in_both_languages(
     iom_panama, publisher, django_capture_on_commit_callbacks
 ):
-    draft = freeze_snapshot(date=dt.date(2025, 1, 31), title="January 2025", by=publisher)
+    draft = freeze_snapshot(
+        date=dt.date(2025, 1, 31), title={"en": "January 2025", "es": "Enero de 2025"}, by=publisher
+    )
     assert not Factsheet.objects.exists()
     with django_capture_on_commit_callbacks(execute=True):
         publish_snapshot(draft, by=publisher)

@@ -53,8 +53,11 @@ def test_each_headline_figure_says_how_it_changed_since_the_previous_version(
     assert "Subió cerca de +10 (+19.6 %) desde el 31 de octubre de 2023" in html
 
 
-def test_a_snapshot_compares_with_the_version_published_before_it(client, iom_panama_versions):
-    response = client.get("/en/snapshots/2023-10-31/")
+def test_a_snapshot_compares_with_the_version_published_before_it(
+    editor_client, iom_panama_versions
+):
+    # An editor gets the live render (with its context); visitors get the same page as stored.
+    response = editor_client.get("/en/snapshots/2023-10-31/")
     html = response.content.decode()
     assert response.context["previous_version_date"] == "2022-12-31"
     assert '<a href="/en/snapshots/">Profile as of 31 October 2023</a>' in html
