@@ -12,6 +12,7 @@ kept one is still served and a new one is rendered after that response
 
 import hashlib
 import logging
+from pathlib import Path
 
 from django.conf import settings
 from django.contrib.staticfiles import finders
@@ -19,123 +20,33 @@ from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
-from django.utils.translation import ngettext, npgettext
+from django.utils.safestring import mark_safe
 
-from iompanama.text import LANGUAGES, text_in_language
+from iompanama.text import LANGUAGES
 
 from . import citations
 from .content_cache import content_version
+from .headlines import as_of, headline_figures, previous_published
 from .models import Factsheet, Snapshot
-from .pages import index_by, with_relations
+from .pages import with_relations
 from .presentation import for_pages
 from .snapshots import CURRENT, Version, checksum, resolve_version, stored_document
+from .timeseries import published_followed_versions
 
 logger = logging.getLogger(__name__)
 
 STYLESHEET = "css/factsheet.css"
+# Put inside the map's SVG, the only styles WeasyPrint draws an inline SVG with.
+MAP_STYLESHEET = "css/factsheet-map.css"
 # How many of the newest publications the factsheet lists.
 SELECTED_PUBLICATIONS = 5
-# Key figures shown large beside the staff and the counts, at most.
-HEADLINE_KEY_FIGURES = 4
 # A factsheet summarises: past these, a list says how many more the site has. Each
 # is several times the real profile's; a profile of 1,000 projects and 1,000 key
 # figures listed whole took 35 pages and 16 s of CPU to render.
 MOST_PROJECTS = 40
 MOST_KEY_FIGURES = 60
-MOST_OFFICES = 20
 # A render that takes longer than this is assumed to have died; another may start.
 RENDER_LOCK_SECONDS = 120
-
-
-def previous_published(date=None):
-    """The latest published snapshot before `date` (before now for the current profile)."""
-    published = Snapshot.objects.published().order_by("-date")
-    if date is not None:
-        published = published.filter(date__lt=date)
-    return published.first()
-
-
-def _trend(value, previous_value, since):
-    if since is None:
-        return None
-    if previous_value is None:
-        return {"new": True, "since": since}
-    try:
-        change = value - previous_value
-    except TypeError:
-        return None
-    return {"change": change, "since": since}
-
-
-def _number(value):
-    return value if isinstance(value, int | float) or value is None else float(value)
-
-
-def headline_figures(document, previous=None, *, since=None):
-    """The figures a factsheet shows large, each with its trend since `previous`
-    (the document of the previous published version, of date `since`): staff,
-    offices, regions, projects, then the first key figure of each category."""
-    figures = []
-    staff = (document.get("staff") or [None])[0]
-    previous_staff = ((previous or {}).get("staff") or [None])[0]
-    if staff:
-        figures.append(
-            {
-                "key": "staff",
-                "value": staff["total"],
-                "label": ngettext("staff member", "staff members", staff["total"]),
-                "trend": _trend(staff["total"], previous_staff and previous_staff["total"], since)
-                if previous is not None
-                else None,
-            }
-        )
-    for key, label in (
-        ("offices", lambda n: npgettext("headline figure", "office", "offices", n)),
-        ("regions", lambda n: ngettext("region of presence", "regions of presence", n)),
-        ("projects", lambda n: npgettext("headline figure", "project", "projects", n)),
-    ):
-        value = len(document.get(key) or [])
-        figures.append(
-            {
-                "key": key,
-                "value": value,
-                "label": label(value),
-                "trend": _trend(value, len(previous.get(key) or []), since)
-                if previous is not None
-                else None,
-            }
-        )
-    previous_figures = index_by((previous or {}).get("key_figures") or [], "slug")
-    seen_categories = set()
-    for figure in document.get("key_figures") or []:
-        if figure["category"] in seen_categories:
-            continue
-        seen_categories.add(figure["category"])
-        before = previous_figures.get(figure["slug"])
-        figures.append(
-            {
-                "key": figure["slug"],
-                "value": figure["value"],
-                "qualifier": figure.get("qualifier"),
-                "percent": text_in_language(figure.get("unit"), "en") == "%",
-                "label": figure["label"],
-                "figure": figure,
-                "trend": _trend(
-                    _number(figure["value"]), before and _number(before["value"]), since
-                )
-                if previous is not None
-                else None,
-            }
-        )
-        if len(seen_categories) == HEADLINE_KEY_FIGURES:
-            break
-    return figures
-
-
-def _offices(doc):
-    """The offices, each with its region."""
-    regions = index_by(doc["regions"], "iso_code")
-    return [office | {"region_item": regions.get(office["region"])} for office in doc["offices"]]
 
 
 def _selected_publications(doc):
@@ -172,32 +83,37 @@ def _projects(doc):
 
 def factsheet_context(version: Version, language):
     snapshot = version.snapshot
-    as_of = snapshot.date if snapshot else timezone.localdate()
-    previous_snapshot = previous_published(snapshot.date if snapshot else None)
-    previous = stored_document(previous_snapshot) if previous_snapshot else None
+    # The home page's date, previous version and headline figures (`profiles.views.HomeView`).
+    version_date = snapshot.date.isoformat() if snapshot else as_of(version.document)
+    previous = previous_published(published_followed_versions(), version_date)
+    headlines = headline_figures(version.document, previous[1] if previous else None)
+    # A published PDF is made once and kept: it bears its version's date, and so does
+    # the "accessed" date of its citation. The current one bears the day it was made.
+    made_on = snapshot.date if snapshot else timezone.localdate()
     doc = for_pages(version.document)
-    headlines = headline_figures(
-        version.document, previous, since=previous_snapshot.date if previous_snapshot else None
-    )
-    shown = {figure["key"] for figure in headlines}
     return {
         "doc": doc,
         "language": language,
         "snapshot": snapshot,
-        "as_of": as_of,
+        "as_of": version_date or made_on,
+        "made_on": made_on,
         "checksum": snapshot.checksum if snapshot else checksum(version.document),
-        "headlines": headlines,
+        "headline_figures": headlines,
+        "previous_version_date": previous[0] if previous else None,
         "staff": doc["staff"]["current"],
-        "offices": _capped(_offices(doc), MOST_OFFICES),
         "projects": _projects(doc),
         "publications": _selected_publications(doc),
-        "key_figures": _figure_groups(doc, shown),
-        # The citation's "accessed" date is the version's: the PDF is made once and kept.
+        "key_figures": _figure_groups(doc, {figure["slug"] for figure in headlines}),
         "permalink": citations.permalink(snapshot, language, site=settings.SITE_URL),
         "site_url": settings.SITE_URL,
-        "cite_as": citations.citation(snapshot, language, site=settings.SITE_URL, accessed=as_of),
+        "cite_as": citations.citation(snapshot, language, site=settings.SITE_URL, accessed=made_on),
         "missing_language": language not in version.document.get("languages", LANGUAGES),
+        "map_stylesheet": _map_stylesheet(),
     }
+
+
+def _map_stylesheet():
+    return mark_safe(Path(finders.find(MAP_STYLESHEET)).read_text())  # our own file
 
 
 def _pdf_identifier(version: Version, language, digest):

@@ -15,10 +15,13 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.template.loader import render_to_string
+from django.utils import translation
 from pypdf import PdfReader
 
 from iompanama.text import text_in_language
 from profiles import factsheets
+from profiles.headlines import chosen_headlines
 from profiles.models import CountryOffice, Factsheet, KeyFigure, Snapshot, StaffCount
 from profiles.snapshots import (
     freeze_snapshot,
@@ -163,24 +166,73 @@ def test_the_current_profile_is_a_two_page_factsheet(client, iom_panama_versions
     assert len(reader.pages) == 2
     text = text_of(reader)
     assert "Ngäbe-Buglé" in text  # the comarca's diacritics, in the shipped font
-    assert ("since 30 June 2024" if language == "en" else "desde el 30 de junio de 2024") in text
+    # Compared, as on the home page, with the version before the profile's date.
+    assert (
+        "since 31 October 2023" if language == "en" else "desde el 31 de octubre de 2023"
+    ) in text
     assert reader.trailer["/Root"]["/Lang"] == language
     assert all(embedded_fonts(reader).values())
     assert f"{settings.SITE_URL}/{language}/" in link_targets(reader)
     save_first_page(response.content, f"factsheet-current-{language}")
 
 
-def test_the_headline_figures_show_the_trend_since_the_previous_version(iom_panama_versions):
-    figures = factsheets.headline_figures(
-        resolve_version("2023-10-31").document,
-        resolve_version("2022-12-31").document,
-        since=dt.date(2022, 12, 31),
-    )
-    staff = figures[0]
-    assert (staff["value"], staff["trend"]["change"]) == (196, 65)
-    assert [figure["key"] for figure in figures[:4]] == ["staff", "offices", "regions", "projects"]
-    first = factsheets.headline_figures(resolve_version("2022-10-31").document)
-    assert all(figure["trend"] is None for figure in first)
+@pytest.mark.parametrize(
+    "language,since",
+    [
+        ("en", "Up about +10 (+19.6%) since 31 October 2023"),
+        ("es", "Subió cerca de +10 (+19.6 %) desde el 31 de octubre de 2023"),
+    ],
+)
+def test_the_headline_figures_are_the_home_pages_with_the_same_trend_wording(
+    client, iom_panama_versions, language, since
+):
+    home = client.get(f"/{language}/")
+    text = text_of(read(client.get(URLS[language][0])))
+    chosen = home.context["headline_figures"]
+    assert len(chosen) == 5
+    for figure in chosen:
+        assert text_in_language(figure["label"], language) in text, figure["slug"]
+    assert since in home.content.decode() and since in text
+    # Earlier versions compare with the version before them, as their pages do.
+    text = text_of(read(client.get("/en/snapshots/2023-10-31/factsheet.pdf")))
+    assert "Unchanged since 31 December 2022" in text
+    first = text_of(read(client.get("/en/snapshots/2022-10-31/factsheet.pdf")))
+    assert "Unchanged since" not in first and "New: not in the version" not in first
+
+
+def test_the_editors_choice_of_headline_figures_is_the_factsheets(iom_panama_versions):
+    from profiles.content_cache import content_changed
+
+    KeyFigure.objects.update(headline=None)
+    KeyFigure.objects.filter(slug="donated-meals").update(headline=1)
+    content_changed()
+    context = factsheets.factsheet_context(resolve_version("current"), "en")
+    assert [figure["slug"] for figure in context["headline_figures"]] == ["donated-meals"]
+
+
+@pytest.mark.parametrize(
+    "language,legend",
+    [
+        ("en", ["Region of presence", "Other provinces and comarcas", "Darién sub-office"]),
+        ("es", ["Región de presencia", "Otras provincias y comarcas", "Suboficina de Darién"]),
+    ],
+)
+def test_the_factsheet_draws_the_map_of_panama_with_regions_and_offices(
+    iom_panama_versions, language, legend
+):
+    version = resolve_version("2024-06-30")
+    with translation.override(language):
+        html = render_to_string(
+            "profiles/factsheet.html", factsheets.factsheet_context(version, language)
+        )
+    # Every province and comarca drawn, the regions of presence shaded, an office a pin.
+    assert html.count('class="panama-map__region') >= 13
+    assert html.count('panama-map__region--present" d="') == 8
+    assert html.count('class="panama-map__pin"') == 4
+    assert ".panama-map__region--present {" in html  # the SVG carries its own styles
+    text = text_of(PdfReader(io.BytesIO(factsheets.render_factsheet(version, language))))
+    for words in legend:
+        assert words in text, words
 
 
 def test_the_english_only_versions_say_so_in_spanish(client, iom_panama_versions):
@@ -325,7 +377,8 @@ def test_a_large_profile_flows_onto_more_pages_with_running_headers(iom_panama_v
         # No page holds only a few lines (the running header and footer are 4).
         assert len(text.splitlines()) > 12, (number, text)
     # A factsheet summarises: past 60 key figures it says how many more the site has.
-    more = KeyFigure.objects.count() - factsheets.HEADLINE_KEY_FIGURES - factsheets.MOST_KEY_FIGURES
+    headlines = len(chosen_headlines(resolve_version("current").document))
+    more = KeyFigure.objects.count() - headlines - factsheets.MOST_KEY_FIGURES
     assert f"And {more} more key figures:" in text_of(reader)
 
 
