@@ -206,7 +206,10 @@ class SnapshotDetailView(HomeView):
 
 class CorrectedSnapshotView(SnapshotDetailView):
     """A withdrawn version whose date now shows its correction: still online, as
-    every published version stays, at an address of its own."""
+    every published version stays, at an address of its own. Rendered live: the
+    stored pages of a date are its correction's."""
+
+    serve_stored = False
 
     def get_snapshot(self):
         return get_object_or_404(

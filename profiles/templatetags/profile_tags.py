@@ -149,13 +149,21 @@ def percent_of(part, whole):
 
 
 @register.inclusion_tag("profiles/_map.html")
-def panama_map(document, heading_id="map-heading", svg_stylesheet=""):
+def panama_map(document, heading_id="map-heading", svg_stylesheet="", offices_beside=False):
     """The inline SVG map of Panama with its legend (profiles/panama_map.py).
+
+    With `offices_beside`, the page lists the offices beside the map with their pins'
+    numbers, so the legend leaves them out.
 
     `svg_stylesheet`, CSS put inside the SVG, is for the printed factsheet: WeasyPrint
     draws an inline SVG with the SVG's own styles only, not the page's. Pages style
     the map from site.css (a `<style>` would break their strict CSP)."""
-    return {"map": map_of(document), "heading_id": heading_id, "svg_stylesheet": svg_stylesheet}
+    return {
+        "map": map_of(document),
+        "heading_id": heading_id,
+        "svg_stylesheet": svg_stylesheet,
+        "offices_beside": offices_beside,
+    }
 
 
 @register.filter
