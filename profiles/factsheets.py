@@ -122,10 +122,24 @@ def _pdf_identifier(version: Version, language, digest):
     return hashlib.sha256(f"{digest}:{language}".encode()).hexdigest()[:32].encode()
 
 
+def _import_weasyprint():
+    """WeasyPrint, without the process-wide setting its import makes: it switches
+    Pillow to accept truncated images, which would let a damaged upload pass the
+    image validators in every later request of the worker. The images our
+    factsheets embed were all decoded in full when they were uploaded."""
+    import weasyprint
+    from PIL import ImageFile
+
+    ImageFile.LOAD_TRUNCATED_IMAGES = False
+    return weasyprint
+
+
 def render_factsheet(version: Version, language) -> bytes:
     """The factsheet of `version` in `language`, as PDF bytes."""
-    from weasyprint import CSS, HTML
+    weasyprint = _import_weasyprint()
     from weasyprint.text.fonts import FontConfiguration
+
+    CSS, HTML = weasyprint.CSS, weasyprint.HTML
 
     with translation.override(language):
         context = factsheet_context(version, language)

@@ -319,3 +319,17 @@ def test_editing_other_fields_does_not_recheck_the_stored_file(editor_client, se
     publication.refresh_from_db()
     assert publication.title_en == "Manual, revised"
     assert publication.file.name.startswith("publications/old")
+
+
+@pytest.mark.parametrize(
+    "content", [CORRUPT_PNG, TRUNCATED_PNG], ids=["broken-stream", "truncated"]
+)
+def test_damaged_pixels_are_still_refused_once_the_worker_has_rendered_a_factsheet(content):
+    # Importing WeasyPrint switches Pillow to accept truncated images, process-wide.
+    from profiles.factsheets import _import_weasyprint
+    from profiles.validators import validate_raster_image
+
+    _import_weasyprint()
+    with pytest.raises(ValidationError) as refused:
+        validate_raster_image(SimpleUploadedFile("logo.png", content))
+    assert refused.value.code == "image_damaged"
