@@ -16,9 +16,12 @@ from django.utils.text import slugify
 from iompanama.text import LANGUAGES
 
 from .content_cache import get_or_build
-from .schema import CHOICE, DATE, FILE, KEYS, NUMBER, SECTIONS, TEXT, choice_labels
+from .schema import CHOICE, DATE, FILE, KEYS, NUMBER, SECTIONS, TEXT, choice_labels, items
+from .sources import ProvenanceReader
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
+# Documents of earlier versions do not say where their facts come from.
+FIRST_SCHEMA_WITH_PROVENANCE = 6
 CACHE_KEY = f"profile-document:v{SCHEMA_VERSION}"
 
 
@@ -63,19 +66,26 @@ def build_document(*, languages=None) -> dict:
         "choices": choice_labels(),
     }
     single_rows = {}  # the office and its contact come from one row, read once
+    rows_by_section = {}
     for section in SECTIONS:
         if section.single:
             if section.model not in single_rows:
                 single_rows[section.model] = list(section.rows())
-            rows = single_rows[section.model]
+            rows_by_section[section.key] = single_rows[section.model]
         else:
-            rows = section.rows()
-        items = [
-            {field.name: encode(field, row) for field in section.fields}
-            for row in rows
+            rows_by_section[section.key] = list(section.rows())
+    provenance = ProvenanceReader()
+    provenance.user_names(row for rows in rows_by_section.values() for row in rows if row)
+    for section in SECTIONS:
+        built = [
+            provenance.add(
+                section, row, {field.name: encode(field, row) for field in section.fields}
+            )
+            for row in rows_by_section[section.key]
             if row is not None
         ]
-        document[section.key] = (items[0] if items else None) if section.single else items
+        document[section.key] = (built[0] if built else None) if section.single else built
+    document["sources"] = provenance.cited_sources()
     return document
 
 
@@ -178,7 +188,28 @@ def _upgrade_4_to_5(document):
     }
 
 
-UPGRADES = {1: _upgrade_1_to_2, 2: _upgrade_2_to_3, 3: _upgrade_3_to_4, 4: _upgrade_4_to_5}
+def _upgrade_5_to_6(document):
+    """Version 6 says where each fact comes from. Older versions did not record it:
+    their items have no provenance (pages show none) and they cite no sources; key
+    figures had no note."""
+    upgraded = document | {"schema_version": 6, "sources": {}}
+    for section in SECTIONS:
+        unsourced = [{"provenance": None} | item for item in items(document, section)]
+        if section.key == "key_figures":
+            unsourced = [{"note": {"en": "", "es": ""}} | item for item in unsourced]
+        upgraded[section.key] = (
+            (unsourced[0] if unsourced else None) if section.single else unsourced
+        )
+    return upgraded
+
+
+UPGRADES = {
+    1: _upgrade_1_to_2,
+    2: _upgrade_2_to_3,
+    3: _upgrade_3_to_4,
+    4: _upgrade_4_to_5,
+    5: _upgrade_5_to_6,
+}
 
 
 def upgrade_document(document: dict) -> dict:

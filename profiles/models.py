@@ -20,7 +20,12 @@ class Qualifier(models.TextChoices):
 
     EXACT = "exact", _("exactly")
     ABOUT = "about", _("about")
+    ALMOST = "almost", _("almost")
+    NEARLY = "nearly", _("nearly")
     MORE_THAN = "more_than", _("more than")
+    OVER = "over", _("over")
+    AT_LEAST = "at_least", _("at least")
+    UP_TO = "up_to", _("up to")
 
 
 def coordinate_constraints(prefix):
@@ -39,6 +44,70 @@ def coordinate_constraints(prefix):
     ]
 
 
+class Source(models.Model):
+    """A document the profile's facts are taken from: a factsheet of a date, a web page."""
+
+    class Kind(models.TextChoices):
+        FACTSHEET = "factsheet", _("factsheet")
+        WEB_PAGE = "web_page", _("web page")
+        REPORT = "report", _("report")
+
+    slug = models.SlugField(_("key"), unique=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    title = models.CharField(_("title"), max_length=300)
+    date = models.DateField(
+        _("date"), help_text=_("The day its facts were true, as dated by its content.")
+    )
+    url = models.URLField(_("link"), max_length=500, blank=True)
+
+    class Meta:
+        verbose_name = _("source document")
+        verbose_name_plural = _("source documents")
+        ordering = ["-date", "slug"]
+
+    def __str__(self):
+        return f"{self.title} ({self.date:%Y-%m-%d})"
+
+
+class Sourced(models.Model):
+    """Where a row's facts come from: a source document, or else the office's own
+    statement, recorded with the editor who made it and the day."""
+
+    source_document = models.ForeignKey(
+        Source,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("source document"),
+        help_text=_(
+            "The document that states this. Leave empty when it is the office's own "
+            "statement: your name and today's date are then recorded."
+        ),
+    )
+    source_note = models.CharField(
+        _("note on the source"),
+        max_length=300,
+        blank=True,
+        help_text=_(
+            "How the source states it, where that is not plain: “named in a project's title”."
+        ),
+    )
+    stated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        verbose_name=_("stated by"),
+    )
+    stated_on = models.DateField(_("stated on"), null=True, blank=True, editable=False)
+
+    class Meta:
+        abstract = True
+
+
 class OrderedModel(models.Model):
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
@@ -47,7 +116,7 @@ class OrderedModel(models.Model):
         ordering = ["order", "pk"]
 
 
-class CountryOffice(models.Model):
+class CountryOffice(Sourced):
     """The country office whose profile this is (one row)."""
 
     name = models.CharField(_("name"), max_length=200)
@@ -64,6 +133,22 @@ class CountryOffice(models.Model):
     sites_count = models.PositiveSmallIntegerField(_("number of sites"), null=True, blank=True)
     sites_qualifier = models.CharField(
         _("number of sites is"), max_length=10, choices=Qualifier.choices, default=Qualifier.EXACT
+    )
+    presence_since_source = models.ForeignKey(
+        Source,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("source of the year of arrival"),
+    )
+    sites_source = models.ForeignKey(
+        Source,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("source of the number of sites"),
     )
     closing_message = models.TextField(_("closing message"), blank=True)
     street_address = models.CharField(_("street address"), max_length=300, blank=True)
@@ -91,7 +176,7 @@ class CountryOffice(models.Model):
         return self.name
 
 
-class SocialAccount(OrderedModel):
+class SocialAccount(Sourced, OrderedModel):
     class Network(models.TextChoices):
         FACEBOOK = "facebook", "Facebook"
         INSTAGRAM = "instagram", "Instagram"
@@ -123,7 +208,7 @@ class SocialAccount(OrderedModel):
         return f"{self.get_network_display()}: {self.handle}"
 
 
-class Region(OrderedModel):
+class Region(Sourced, OrderedModel):
     """A province or indigenous comarca, identified by its ISO 3166-2 code."""
 
     class Kind(models.TextChoices):
@@ -166,7 +251,7 @@ class Region(OrderedModel):
         return self.name
 
 
-class Office(OrderedModel):
+class Office(Sourced, OrderedModel):
     class Kind(models.TextChoices):
         COUNTRY_OFFICE = "country_office", _("country office")
         ADMINISTRATIVE_CENTRE = "administrative_centre", _("administrative centre")
@@ -216,7 +301,7 @@ class StaffCountQuerySet(models.QuerySet):
         return self.order_by("-as_of")
 
 
-class StaffCount(models.Model):
+class StaffCount(Sourced):
     """How many people worked for the organization in the country on a date."""
 
     as_of = models.DateField(_("as of"), unique=True)
@@ -259,7 +344,7 @@ class StaffCount(models.Model):
         return self.national + self.international
 
 
-class ThematicArea(OrderedModel):
+class ThematicArea(Sourced, OrderedModel):
     slug = models.SlugField(_("slug"), unique=True)
     name = models.CharField(_("name"), max_length=200)
 
@@ -271,7 +356,7 @@ class ThematicArea(OrderedModel):
         return self.name
 
 
-class AreaOfWork(OrderedModel):
+class AreaOfWork(Sourced, OrderedModel):
     slug = models.SlugField(_("slug"), unique=True)
     name = models.CharField(_("name"), max_length=300)
 
@@ -283,7 +368,7 @@ class AreaOfWork(OrderedModel):
         return self.name
 
 
-class InstitutionalSection(OrderedModel):
+class InstitutionalSection(Sourced, OrderedModel):
     class Kind(models.TextChoices):
         MIGRATION_GOVERNANCE = "migration_governance", _("migration governance")
         GENDER = "gender", _("gender")
@@ -295,6 +380,7 @@ class InstitutionalSection(OrderedModel):
         CRISIS_FRAMEWORK = "crisis_framework", _("crisis operational framework")
         CCCM = "cccm", _("camp coordination and camp management")
         DISPLACEMENT_TRACKING = "displacement_tracking", _("displacement tracking")
+        CAMPAIGNS = "campaigns", _("communications campaigns")
 
     kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices, unique=True)
     title = models.CharField(_("title"), max_length=200)
@@ -309,7 +395,7 @@ class InstitutionalSection(OrderedModel):
         return self.title
 
 
-class KeyActor(OrderedModel):
+class KeyActor(Sourced, OrderedModel):
     slug = models.SlugField(
         _("slug"),
         unique=True,
@@ -330,7 +416,7 @@ class KeyActor(OrderedModel):
 HEADLINE_LIMIT = 6
 
 
-class KeyFigure(OrderedModel):
+class KeyFigure(Sourced, OrderedModel):
     """A labelled number with its unit, period and source.
 
     The slug identifies the same figure across dated versions, so that it can
@@ -383,6 +469,11 @@ class KeyFigure(OrderedModel):
         _("period end"), help_text=_("The day the figure was last true (the end of its period).")
     )
     source = models.CharField(_("source"), max_length=300, blank=True)
+    note = models.TextField(
+        _("note"),
+        blank=True,
+        help_text=_("What the source adds to the number: the topics of a workshop, a finding."),
+    )
 
     class Meta(OrderedModel.Meta):
         verbose_name = _("key figure")
@@ -421,7 +512,7 @@ class KeyFigure(OrderedModel):
             )
 
 
-class Donor(OrderedModel):
+class Donor(Sourced, OrderedModel):
     slug = models.SlugField(_("slug"), unique=True)
     name = models.CharField(_("name"), max_length=200)
     website = models.URLField(_("website"), blank=True)

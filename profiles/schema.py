@@ -341,6 +341,7 @@ SECTIONS = (
             Field("period_start", DATE),
             Field("period_end", DATE),
             Field("source", TEXT),
+            Field("note", TEXT, long=True),
         ),
     ),
     Section(

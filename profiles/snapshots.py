@@ -4,6 +4,7 @@ Every write that touches a snapshot goes through these functions, which check
 who may do it; the admin and the loader stay thin.
 """
 
+import copy
 import datetime as dt
 import hashlib
 import json
@@ -27,6 +28,7 @@ from .diff import diff_documents, summarize
 from .document import SCHEMA_VERSION, build_document, current_document, upgrade_document
 from .models import Snapshot
 from .schema import SECTIONS, TEXT, items, label_of
+from .sources import mark_carried_over
 
 PUBLISH_PERMISSION = "profiles.publish_snapshot"
 
@@ -165,13 +167,25 @@ def check_date_free(date):
         )
 
 
+def with_carried_over(snapshot: Snapshot, document: dict) -> dict:
+    """`document`, with the facts it repeats unchanged from the published version
+    before `snapshot`'s date marked as carried over from it (`sources.py`)."""
+    previous = previous_published(snapshot)
+    if previous is None:
+        return document
+    return mark_carried_over(
+        copy.deepcopy(document), stored_document(previous), previous.date.isoformat()
+    )
+
+
 def freeze(snapshot: Snapshot, *, by=None, document=None) -> Snapshot:
     """Fill an unsaved draft (date, title, note set) with the frozen profile and save it."""
     _check_can_edit(by)
     check_date_free(snapshot.date)
     snapshot.status = Snapshot.Status.DRAFT
     snapshot.created_by = by
-    _set_document(snapshot, document if document is not None else frozen_document())
+    document = document if document is not None else frozen_document()
+    _set_document(snapshot, with_carried_over(snapshot, document))
     snapshot.full_clean(exclude=["document", "created_by"])
     with transaction.atomic():
         snapshot.save()
@@ -204,7 +218,7 @@ def refreeze_snapshot(snapshot: Snapshot, *, by=None) -> Snapshot:
     if snapshot.is_public:
         raise ValidationError(Snapshot.immutable_message())
     # The document is read first, in a transaction of its own when there is none yet.
-    document = frozen_document()
+    document = with_carried_over(snapshot, frozen_document())
     before = snapshot.checksum
     with transaction.atomic():
         _set_document(snapshot, document)
@@ -313,17 +327,20 @@ def withdraw_snapshot(snapshot: Snapshot, *, reason, by=None) -> Snapshot:
     _check_can_publish(by)
     if snapshot.status != Snapshot.Status.PUBLISHED:
         raise ValidationError(_("Only a published snapshot can be withdrawn."))
-    if not reason.strip():
+    reasons = reason if isinstance(reason, dict) else {translation.get_language() or "en": reason}
+    if not any((text or "").strip() for text in reasons.values()):
         raise ValidationError({"withdrawal_reason": _("Say why the snapshot is withdrawn.")})
     Snapshot.objects.filter(pk=snapshot.pk).update(
-        status=Snapshot.Status.WITHDRAWN, withdrawn_at=timezone.now(), withdrawal_reason=reason
+        status=Snapshot.Status.WITHDRAWN,
+        withdrawn_at=timezone.now(),
+        **{f"withdrawal_reason_{language}": text for language, text in reasons.items()},
     )
     snapshot.refresh_from_db()
     audit.record(
         snapshot,
         audit.AuditEntry.Action.WITHDRAWN,
         user=by,
-        changes={"status": ["published", "withdrawn"], "withdrawal_reason": ["", reason]},
+        changes={"status": ["published", "withdrawn"], "withdrawal_reason": ["", reasons]},
     )
     store_change_summaries(snapshot.date)
     _render(snapshot, withdrawn=True)

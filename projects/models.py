@@ -6,7 +6,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
-from profiles.models import Donor, Region, ThematicArea
+from profiles.models import Donor, Region, Sourced, ThematicArea
 
 
 class NumberedGoal(models.Model):
@@ -61,7 +61,7 @@ def says_acronym(title: str, acronym: str) -> bool:
     return not acronym or re.search(rf"\b{re.escape(acronym)}\b", title or "") is not None
 
 
-class Project(models.Model):
+class Project(Sourced):
     class Status(models.TextChoices):
         PLANNED = "planned", _("planned")
         ACTIVE = "active", _("active")
@@ -72,7 +72,11 @@ class Project(models.Model):
     acronym = models.CharField(_("acronym"), max_length=30, blank=True)
     summary = models.TextField(_("summary"), blank=True)
     status = models.CharField(
-        _("status"), max_length=10, choices=Status.choices, default=Status.ACTIVE
+        _("status"),
+        max_length=10,
+        choices=Status.choices,
+        blank=True,
+        help_text=_("Leave empty when no source states it."),
     )
     start_date = models.DateField(_("start date"), null=True, blank=True)
     end_date = models.DateField(_("end date"), null=True, blank=True)

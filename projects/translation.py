@@ -10,4 +10,4 @@ class GoalTranslation(TranslationOptions):
 
 @register(models.Project)
 class ProjectTranslation(TranslationOptions):
-    fields = ("title", "summary")
+    fields = ("title", "summary", "source_note")

@@ -5,10 +5,11 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
+from profiles.models import Sourced
 from profiles.validators import validate_pdf, validate_raster_image
 
 
-class Publication(models.Model):
+class Publication(Sourced):
     class Kind(models.TextChoices):
         DTM_REPORT = "dtm_report", _("DTM report")
         STUDY = "study", _("study")
@@ -70,7 +71,7 @@ class Publication(models.Model):
         return date.year if date else None
 
 
-class Story(models.Model):
+class Story(Sourced):
     slug = models.SlugField(_("slug"), unique=True, max_length=120)
     title = models.CharField(_("title"), max_length=300)
     published_on = models.DateField(_("date"))

@@ -5,9 +5,9 @@ from . import models
 
 @register(models.Publication)
 class PublicationTranslation(TranslationOptions):
-    fields = ("title", "summary")
+    fields = ("title", "summary", "source_note")
 
 
 @register(models.Story)
 class StoryTranslation(TranslationOptions):
-    fields = ("title", "summary", "body")
+    fields = ("title", "summary", "body", "source_note")

@@ -17,7 +17,10 @@ def existing_texts_are_current(apps, schema_editor):
         opts = registered._meta
         if opts.app_label not in ("profiles", "projects", "publications"):
             continue
-        model = apps.get_model(opts.app_label, opts.model_name)
+        try:
+            model = apps.get_model(opts.app_label, opts.model_name)
+        except LookupError:  # a model a later migration creates
+            continue
         content_type, _created = ContentType.objects.get_or_create(
             app_label=opts.app_label, model=opts.model_name
         )

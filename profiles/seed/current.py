@@ -28,7 +28,78 @@ DOCUMENT_DATES = {
     "003": dt.date(2024, 6, 30),
 }
 
+# The documents themselves, as the profile cites them (`Source` rows).
+SOURCES = {
+    "001": {
+        "slug": "factsheet-2022-snapshot",
+        "kind": "factsheet",
+        "title": t(
+            "Factsheet “Snapshot – IOM”, late 2022",
+            "Hoja informativa «Snapshot – IOM», finales de 2022",
+        ),
+        "date": DOCUMENT_DATES["001"],
+        "url": "",
+    },
+    "000": {
+        "slug": "factsheet-2022-iom-panama",
+        "kind": "factsheet",
+        "title": t(
+            "Factsheet “IOM Panama”, late 2022", "Hoja informativa «IOM Panama», finales de 2022"
+        ),
+        "date": DOCUMENT_DATES["000"],
+        "url": "",
+    },
+    "002": {
+        "slug": "factsheet-2023-10",
+        "kind": "factsheet",
+        "title": t(
+            "Factsheet “IOM in Panama”, October 2023",
+            "Hoja informativa «IOM in Panama», octubre de 2023",
+        ),
+        "date": DOCUMENT_DATES["002"],
+        "url": "",
+    },
+    "004": {
+        "slug": "website-2023-12",
+        "kind": "web_page",
+        "title": t(
+            "IOM Panama website, 18 December 2023",
+            "Sitio web de la OIM Panamá, 18 de diciembre de 2023",
+        ),
+        "date": DOCUMENT_DATES["004"],
+        "url": "https://panama.iom.int",
+    },
+    "003": {
+        "slug": "factsheet-2024",
+        "kind": "factsheet",
+        "title": t("Factsheet “OIM en Panamá”, 2024", "Hoja informativa «OIM en Panamá», 2024"),
+        "date": DOCUMENT_DATES["003"],
+        "url": "",
+    },
+}
+
+# The document each section's items come from, unless an item names its own `doc`.
+SOURCES_OF = {
+    "COUNTRY_OFFICE": "003",
+    "SOCIAL_ACCOUNTS": "003",
+    "REGIONS": "003",
+    "OFFICES": "002",
+    "STAFF_COUNTS": "003",
+    "AREAS_OF_WORK": "002",
+    "THEMATIC_AREAS": "003",
+    "KEY_ACTORS": "003",
+    "INSTITUTIONAL_SECTIONS": "003",
+    "KEY_FIGURES": "003",
+    "DONORS": "001",
+    "PROJECTS": "003",
+    "PUBLICATIONS": "000",
+    "STORIES": "004",
+}
+
 COUNTRY_OFFICE = {
+    "doc": "003",
+    "presence_since_doc": "004",
+    "sites_doc": "003",
     "name": t("IOM Panama", "OIM Panamá"),
     "tagline": t(
         "Humane and orderly migration for the benefit of all",
@@ -575,6 +646,7 @@ def _figure(
     quote=None,
     headline=None,
     label_one=None,
+    note=None,
 ):
     """One key figure; `quote` is how the number is written in `doc`; `headline` its
     position among the figures the home page leads with."""
@@ -590,6 +662,7 @@ def _figure(
         "period_start": period_start,
         "period_end": period_end,
         "source": source or t("IOM Panama", "OIM Panamá"),
+        "note": note or t("", ""),
         "doc": doc,
         "quote": quote or f"{value:,}",
     }
@@ -628,6 +701,12 @@ KEY_FIGURES = [
         1432,
         doc="002",
         period_end=_SEP_2023,
+        note=t(
+            "Topics: Communication for Development, migratory regularization, psychosocial and "
+            "socioeconomic integration.",
+            "Temas: comunicación para el desarrollo, regularización migratoria, integración "
+            "psicosocial y socioeconómica.",
+        ),
     ),
     _figure(
         "assisted-voluntary-returns",
@@ -816,6 +895,12 @@ KEY_FIGURES = [
             "Encuesta de Monitoreo de Flujos de la DTM, Darién y Chiriquí",
         ),
         quote="60%",
+        note=t(
+            "Economic or financial reasons continue to be the main motivation for migration among "
+            "respondents; the second is insecurity or violence.",
+            "Las razones económicas o financieras siguen siendo la principal motivación para "
+            "migrar entre las personas encuestadas; la segunda es la inseguridad o la violencia.",
+        ),
     ),
     _figure(
         "partner-training-participants",
@@ -829,6 +914,12 @@ KEY_FIGURES = [
         309,
         doc="002",
         period_end=_SEP_2023,
+        note=t(
+            "Topics: trafficking in persons and migrant smuggling, labour migration, border "
+            "management, migration governance, camp coordination and camp management.",
+            "Temas: trata de personas y tráfico ilícito de migrantes, migración laboral, gestión "
+            "de fronteras, gobernanza de la migración, coordinación y gestión de campamentos.",
+        ),
     ),
     _figure(
         "digital-reach",
@@ -968,7 +1059,7 @@ KEY_FIGURES = [
         ),
         500,
         doc="001",
-        qualifier="about",
+        qualifier="almost",
         period_end=DOCUMENT_DATES["001"],
         unit=t("civil servants", "servidores públicos"),
         quote="almost 500 civil servants",
@@ -980,7 +1071,7 @@ KEY_FIGURES = [
         t("DTM reports published by IOM Panama", "Informes de la DTM publicados por la OIM Panamá"),
         61,
         doc="003",
-        qualifier="about",
+        qualifier="nearly",
         period_end=DOCUMENT_DATES["003"],
         unit=t("reports", "informes"),
         quote="cerca de 61 informes",
@@ -988,11 +1079,13 @@ KEY_FIGURES = [
     ),
 ]
 
-# 001 names the donors' logos; 003 names Norway in a project's title.
+# 001 names the donors' logos (`quote`); 003 names Norway only in a project's
+# title, which the donor's note says.
 DONORS = [
     {
         "slug": "canada-ircc",
         "website": "https://www.canada.ca/en/immigration-refugees-citizenship.html",
+        "quote": "Immigration, Refugees and Citizenship Canada",
         "name": t(
             "Immigration, Refugees and Citizenship Canada (IRCC)",
             "Inmigración, Refugiados y Ciudadanía Canadá (IRCC)",
@@ -1001,17 +1094,25 @@ DONORS = [
     {
         "slug": "switzerland",
         "website": "https://www.eda.admin.ch/",
+        "quote": "Schweizerische Eidgenossenschaft Confédération suisse",
         "name": t("Swiss Confederation", "Confederación Suiza"),
     },
     {
         "slug": "norway",
         "website": "https://www.regjeringen.no/",
+        "doc": "003",
+        "quote": "Contribución del Gobierno Noruego",
+        "source_note": t(
+            "Named in the title of one of its projects, not in a list of donors",
+            "Nombrado en el título de uno de sus proyectos, no en una lista de donantes",
+        ),
         "name": t("Government of Norway", "Gobierno de Noruega"),
     },
 ]
 
 # 003 lists the current projects in Spanish; the English titles are those of
-# 000 where the same project was listed there, otherwise translated.
+# 000 where the same project was listed there, otherwise translated. No source
+# gives their status, regions or thematic areas: they are left empty.
 PROJECTS = [
     {
         "slug": "medical-assistance-darien",
@@ -1020,8 +1121,8 @@ PROJECTS = [
             "Medical Assistance to Migrants Crossing the Darién",
             "Asistencia Médica a los Migrantes que cruzan el Darién",
         ),
-        "regions": ["PA-5"],
-        "thematic_areas": ["health"],
+        "regions": [],
+        "thematic_areas": [],
         "donors": [],
     },
     {
@@ -1062,7 +1163,7 @@ PROJECTS = [
             "Latino América y el Caribe",
         ),
         "regions": [],
-        "thematic_areas": ["labour-migration"],
+        "thematic_areas": [],
         "donors": [],
     },
     {
@@ -1075,8 +1176,8 @@ PROJECTS = [
             "Violencia Basada en Género y Apoyar a los Sobrevivientes de VBG en la Región de "
             "Darién",
         ),
-        "regions": ["PA-5"],
-        "thematic_areas": ["gender-and-migration"],
+        "regions": [],
+        "thematic_areas": [],
         "donors": [],
     },
     {

@@ -41,6 +41,11 @@ def english_only(value):
     return value
 
 
+def stated_in(doc, items):
+    """Copies of `items` that say they are stated in `doc` (a version's own statements)."""
+    return [item | {"doc": doc} for item in items]
+
+
 def region(iso_code):
     return next(r for r in current.REGIONS if r["iso_code"] == iso_code)
 
@@ -87,7 +92,6 @@ PROJECTS_2022 = [
         "iris-ethical-recruitment",
         "Promoting Ethical Recruitment in the Hotel and Tourism Industry (IRIS)",
         acronym="IRIS",
-        thematic_areas=["labour-migration"],
     ),
     project(
         "un-development-system-global-compact",
@@ -97,8 +101,6 @@ PROJECTS_2022 = [
     project(
         "basic-health-needs-venezuelans-darien",
         "Supporting Basic Health Needs of Venezuelan Migrants in Darién, Panama",
-        regions=["PA-5"],
-        thematic_areas=["health"],
     ),
     project(
         "venezuela-rmrp",
@@ -126,6 +128,9 @@ PUBLICATIONS_2022 = [
 V001 = {
     "COUNTRY_OFFICE": current.COUNTRY_OFFICE
     | {
+        "doc": "001",
+        "presence_since_doc": "001",
+        "sites_doc": None,
         "about_organization": t(
             "The International Organization for Migration (IOM) was established in 1951 and is "
             "the leading intergovernmental organization in the field of migration. Since 2016, "
@@ -158,98 +163,110 @@ V001 = {
         "sites_qualifier": "exact",
         "street_address": VICENTE_BONILLA,
     },
-    "SOCIAL_ACCOUNTS": [
-        {"network": "other", "handle": "@oimpanama", "url": ""},
-        {"network": "youtube", "handle": "IOM Panama", "url": ""},
-    ],
-    "REGIONS": [region(code) for code in ("PA-8", "PA-10", "PA-5", "PA-4")],
-    "OFFICES": [current.OFFICES[0] | {"address": VICENTE_BONILLA}],
+    "SOCIAL_ACCOUNTS": stated_in(
+        "001",
+        [
+            {"network": "other", "handle": "@oimpanama", "url": ""},
+            {"network": "youtube", "handle": "IOM Panama", "url": ""},
+        ],
+    ),
+    "REGIONS": stated_in("001", [region(code) for code in ("PA-8", "PA-10", "PA-5", "PA-4")]),
+    "OFFICES": stated_in("001", [current.OFFICES[0] | {"address": VICENTE_BONILLA}]),
     "STAFF_COUNTS": [],
     "AREAS_OF_WORK": [],
     "THEMATIC_AREAS": [],
     "KEY_ACTORS": [],
-    "INSTITUTIONAL_SECTIONS": [
-        section(
-            "migration_governance",
-            "Migration governance is a process involving many public and private actors "
-            "exercising authority over migration, mobility and nationality, including the "
-            "government's ability to formulate and implement policies in these areas. The "
-            "Migration Governance Framework presents an optimal juncture or suitable version of "
-            "migration governance to which States can aspire to and for which IOM can offer "
-            "support and assistance.",
-        ),
-        section(
-            "gender",
-            "IOM's commitment to gender issues dates to 1995. A few years ago, the Organization "
-            "joined the United Nations System-wide Action Plan on Gender Equality and the "
-            "Empowerment of Women, a framework for accountability designed to accelerate the "
-            "achievement of these goals. IOM is also strengthening its policies and practices in "
-            "all field operations to prevent and address gender-based violence and sexual "
-            "exploitation and abuse against women and men, girls and boys.",
-        ),
-        section(
-            "agenda_2030",
-            "Migration has been incorporated into the Sustainable Development Goals, set out in "
-            "the 2030 Agenda for Sustainable Development. Reference is made to migration in Goal "
-            "10 – Reduce inequality within and between countries, which urges governments to "
-            "adopt optimal migration policies to promote a dignified, orderly, and safe migration "
-            "that benefits all.",
-        ),
-        section(
-            "migration_policies",
-            "IOM provides advice and support to governments and partners with the overall "
-            "objective of formulating effective migration strategies and policies on the "
-            "national, regional, and global levels. IOM strives to maintain internal and external "
-            "coherence with respect to its overall approach to migration governance — including "
-            "protection and humanitarian policies — on migration and development.",
-        ),
-        section(
-            "emergency_funding",
-            "IOM's Migration Emergency Funding Mechanism was established to enable rapid "
-            "interventions in emergency situations in the critical period leading up to the "
-            "receipt of funds.",
-        ),
-        section(
-            "global_compact",
-            "The Global Compact for Safe, Orderly and Regular Migration is the first agreement "
-            "negotiated at an intergovernmental level, prepared under the support of the United "
-            "Nations, which covers all dimensions of international migration in a comprehensive "
-            "manner. IOM initiated a series of activities to promote the participation of all "
-            "governments in the process of developing the Global Compact for Migration, while "
-            "ensuring that as many and diverse actors as possible had a voice in the process.",
-        ),
-        section(
-            "migration_law",
-            "IOM has experience in the field of international migration law, contributing to "
-            "advocacy and compliance with international and regional standards. IOM facilitates "
-            "the dissemination of legal knowledge on migration by assisting governments and "
-            "other migration partners to strengthen their capacity to govern or contribute to "
-            "migration management more effectively through training.",
-        ),
-        section(
-            "crisis_framework",
-            "IOM's Migration Crisis Operational Framework is an analytical and operational tool "
-            "to identify the Organization's support of Member States and their partners in order "
-            "to improve preparedness, response and recovery in migration crisis situations.",
-        ),
-        section(
-            "cccm",
-            "IOM leads the Global Camp Coordination and Camp Management (CCCM) Cluster. The group "
-            "has developed guidelines and undertaken capacity-building activities through "
-            "training initiatives at the national, regional and global levels. In 2019, the "
-            "Government of Panama approved the Camp Management Manual, which aims to technically "
-            "support the management of temporary shelters, in order to provide assistance and "
-            "protection to large groups of migrants in transit.",
-        ),
-        section(
-            "displacement_tracking",
-            "IOM's displacement monitoring system is called the Displacement Tracking Matrix; "
-            "the humanitarian community increasingly sees it as an operational tool of vital "
-            "importance for the coordination and delivery of humanitarian aid. In 2019, the "
-            "Displacement Tracking Matrix (DTM) was activated, which is a methodology to follow "
-            "and monitor the displacement and mobility of the migrant population.",
-        ),
-    ],
+    "INSTITUTIONAL_SECTIONS": stated_in(
+        "001",
+        [
+            section(
+                "migration_governance",
+                "Migration governance is a process involving many public and private actors "
+                "exercising authority over migration, mobility and nationality, including the "
+                "government's ability to formulate and implement policies in these areas. The "
+                "Migration Governance Framework presents an optimal juncture or suitable version of "
+                "migration governance to which States can aspire to and for which IOM can offer "
+                "support and assistance.",
+            ),
+            section(
+                "gender",
+                "IOM's commitment to gender issues dates to 1995. A few years ago, the Organization "
+                "joined the United Nations System-wide Action Plan on Gender Equality and the "
+                "Empowerment of Women, a framework for accountability designed to accelerate the "
+                "achievement of these goals. IOM is also strengthening its policies and practices in "
+                "all field operations to prevent and address gender-based violence and sexual "
+                "exploitation and abuse against women and men, girls and boys.",
+            ),
+            section(
+                "agenda_2030",
+                "Migration has been incorporated into the Sustainable Development Goals, set out in "
+                "the 2030 Agenda for Sustainable Development. Reference is made to migration in Goal "
+                "10 – Reduce inequality within and between countries, which urges governments to "
+                "adopt optimal migration policies to promote a dignified, orderly, and safe migration "
+                "that benefits all.",
+            ),
+            section(
+                "migration_policies",
+                "IOM provides advice and support to governments and partners with the overall "
+                "objective of formulating effective migration strategies and policies on the "
+                "national, regional, and global levels. IOM strives to maintain internal and external "
+                "coherence with respect to its overall approach to migration governance — including "
+                "protection and humanitarian policies — on migration and development.",
+            ),
+            section(
+                "emergency_funding",
+                "IOM's Migration Emergency Funding Mechanism was established to enable rapid "
+                "interventions in emergency situations in the critical period leading up to the "
+                "receipt of funds.",
+            ),
+            section(
+                "global_compact",
+                "The Global Compact for Safe, Orderly and Regular Migration is the first agreement "
+                "negotiated at an intergovernmental level, prepared under the support of the United "
+                "Nations, which covers all dimensions of international migration in a comprehensive "
+                "manner. IOM initiated a series of activities to promote the participation of all "
+                "governments in the process of developing the Global Compact for Migration, while "
+                "ensuring that as many and diverse actors as possible had a voice in the process.",
+            ),
+            section(
+                "migration_law",
+                "IOM has experience in the field of international migration law, contributing to "
+                "advocacy and compliance with international and regional standards. IOM facilitates "
+                "the dissemination of legal knowledge on migration by assisting governments and "
+                "other migration partners to strengthen their capacity to govern or contribute to "
+                "migration management more effectively through training.",
+            ),
+            section(
+                "crisis_framework",
+                "IOM's Migration Crisis Operational Framework is an analytical and operational tool "
+                "to identify the Organization's support of Member States and their partners in order "
+                "to improve preparedness, response and recovery in migration crisis situations.",
+            ),
+            section(
+                "cccm",
+                "IOM leads the Global Camp Coordination and Camp Management (CCCM) Cluster. The group "
+                "has developed guidelines and undertaken capacity-building activities through "
+                "training initiatives at the national, regional and global levels. In 2019, the "
+                "Government of Panama approved the Camp Management Manual, which aims to technically "
+                "support the management of temporary shelters, in order to provide assistance and "
+                "protection to large groups of migrants in transit.",
+            ),
+            section(
+                "displacement_tracking",
+                "IOM's displacement monitoring system is called the Displacement Tracking Matrix; "
+                "the humanitarian community increasingly sees it as an operational tool of vital "
+                "importance for the coordination and delivery of humanitarian aid. In 2019, the "
+                "Displacement Tracking Matrix (DTM) was activated, which is a methodology to follow "
+                "and monitor the displacement and mobility of the migrant population.",
+            ),
+            {
+                "kind": "campaigns",
+                "title": t("Communications campaigns", ""),
+                "link": "",
+                "body": t("somoslomismo", ""),
+            },
+        ],
+    ),
     "KEY_FIGURES": [
         figure("civil-servants-trained-shelters", headline=2),
         figure(
@@ -257,13 +274,16 @@ V001 = {
             headline=1,
             value=50,
             doc="001",
+            qualifier="nearly",
             period_end=DOCUMENT_DATES["001"],
             quote="nearly 50 DTM reports",
         ),
     ],
-    "DONORS": [d for d in current.DONORS if d["slug"] in {"canada-ircc", "switzerland"}],
-    "PROJECTS": PROJECTS_2022,
-    "PUBLICATIONS": PUBLICATIONS_2022
+    "DONORS": stated_in(
+        "001", [d for d in current.DONORS if d["slug"] in {"canada-ircc", "switzerland"}]
+    ),
+    "PROJECTS": stated_in("001", PROJECTS_2022),
+    "PUBLICATIONS": stated_in("001", PUBLICATIONS_2022)
     + [
         {
             "slug": "dtm-monitoring-migration-flows-panama",
@@ -274,15 +294,19 @@ V001 = {
             "published_on": None,
             "url": "https://dtm.iom.int/panama",
             "title": t("DTM: Monitoring Migration Flows in Panama", ""),
+            "doc": "001",
         }
     ],
     "STORIES": [],
 }
+SOURCES_OF_001 = dict.fromkeys(current.SOURCES_OF, "001")
 
 # 000: "IOM PANAMA", late 2022, after 001.
 V000 = V001 | {
     "COUNTRY_OFFICE": V001["COUNTRY_OFFICE"]
     | {
+        "doc": "000",
+        "sites_doc": "000",
         "about_organization": current.COUNTRY_OFFICE["about_organization"],
         "about_office": t(
             "For more than 15 years, one of IOM's two Global Administrative Centres has been "
@@ -290,12 +314,16 @@ V000 = V001 | {
             "Response to the Situation in Venezuela and the Country Office or Mission.",
             "",
         ),
-        "presence_since": None,
+        # "Since 2008" (001) is carried over: this factsheet gives no year.
         "sites_count": 10,
         "sites_qualifier": "more_than",
     },
-    "REGIONS": [region(code) for code in ("PA-8", "PA-10", "PA-5", "PA-4", "PA-NB")],
-    "OFFICES": [current.OFFICES[0] | {"address": VICENTE_BONILLA}, *current.OFFICES[1:]],
+    "REGIONS": stated_in(
+        "000", [region(code) for code in ("PA-8", "PA-10", "PA-5", "PA-4", "PA-NB")]
+    ),
+    "OFFICES": stated_in(
+        "000", [current.OFFICES[0] | {"address": VICENTE_BONILLA}, *current.OFFICES[1:]]
+    ),
     "STAFF_COUNTS": [c for c in current.STAFF_COUNTS if c["doc"] == "000"],
     "AREAS_OF_WORK": [
         (
@@ -319,7 +347,8 @@ V000 = V001 | {
     ],
     "THEMATIC_AREAS": current.THEMATIC_AREAS,
     "KEY_ACTORS": current.KEY_ACTORS,
-    "INSTITUTIONAL_SECTIONS": current.INSTITUTIONAL_SECTIONS,
+    "INSTITUTIONAL_SECTIONS": stated_in("000", current.INSTITUTIONAL_SECTIONS),
+    "PROJECTS": stated_in("000", PROJECTS_2022),
     "KEY_FIGURES": [
         figure("civil-servants-trained-shelters", headline=2),
         figure(
@@ -327,12 +356,17 @@ V000 = V001 | {
             headline=1,
             value=51,
             doc="000",
+            qualifier="nearly",
             period_end=DOCUMENT_DATES["000"],
             quote="nearly 51 DTM reports",
         ),
     ],
-    "PUBLICATIONS": PUBLICATIONS_2022 + [publication("temporary-accommodation-management-manual")],
+    "PUBLICATIONS": stated_in(
+        "000", PUBLICATIONS_2022 + [publication("temporary-accommodation-management-manual")]
+    ),
 }
+# Donors are carried over from 001 (each names its `doc`).
+SOURCES_OF_000 = dict.fromkeys(current.SOURCES_OF, "000")
 
 # The figures the October 2023 factsheet leads with.
 V002_HEADLINES = {
@@ -348,6 +382,8 @@ V002_HEADLINES = {
 V002 = V000 | {
     "COUNTRY_OFFICE": V000["COUNTRY_OFFICE"]
     | {
+        "doc": "002",
+        "sites_doc": "002",
         "about_office": t(
             "For more than 15 years, one of IOM's two Administrative Centres has been operating "
             "in Panama, as well as the Office of the Special Envoy (OSE) for the Regional Response "
@@ -359,6 +395,9 @@ V002 = V000 | {
     },
     "STAFF_COUNTS": [c for c in current.STAFF_COUNTS if c["doc"] in {"000", "002"}],
     "AREAS_OF_WORK": current.AREAS_OF_WORK,
+    "OFFICES": stated_in(
+        "002", [current.OFFICES[0] | {"address": VICENTE_BONILLA}, *current.OFFICES[1:]]
+    ),
     "KEY_FIGURES": [
         f | {"headline": V002_HEADLINES.get(f["slug"])}
         for f in V000["KEY_FIGURES"] + [f for f in current.KEY_FIGURES if f["doc"] == "002"]
@@ -366,8 +405,16 @@ V002 = V000 | {
 }
 
 
-def as_data(version):
-    return SimpleNamespace(**{name: version.get(name, []) for name in SECTIONS})
+# What 002 states; the rest is carried over from 000 (and donors from 001).
+SOURCES_OF_002 = SOURCES_OF_000 | {"AREAS_OF_WORK": "002", "STAFF_COUNTS": "002"}
+
+
+def as_data(version, sources_of):
+    return SimpleNamespace(
+        **{name: version.get(name, []) for name in SECTIONS},
+        SOURCES=current.SOURCES,
+        SOURCES_OF=sources_of,
+    )
 
 
 # The published versions, oldest first: (document, date, languages, data, title, note).
@@ -376,7 +423,7 @@ VERSIONS = [
         "doc": "001",
         "date": DOCUMENT_DATES["001"],
         "languages": ["en"],
-        "data": as_data(english_only(V001)),
+        "data": as_data(english_only(V001), SOURCES_OF_001),
         "title": t(
             "Factsheet “Snapshot – IOM”, late 2022",
             "Hoja informativa «Snapshot – IOM», finales de 2022",
@@ -392,7 +439,7 @@ VERSIONS = [
         "doc": "000",
         "date": DOCUMENT_DATES["000"],
         "languages": ["en"],
-        "data": as_data(english_only(V000)),
+        "data": as_data(english_only(V000), SOURCES_OF_000),
         "title": t(
             "Factsheet “IOM Panama”, late 2022", "Hoja informativa «IOM Panama», finales de 2022"
         ),
@@ -407,7 +454,7 @@ VERSIONS = [
         "doc": "002",
         "date": DOCUMENT_DATES["002"],
         "languages": ["en"],
-        "data": as_data(english_only(V002)),
+        "data": as_data(english_only(V002), SOURCES_OF_002),
         "title": t(
             "Factsheet “IOM in Panama”, October 2023",
             "Hoja informativa «IOM in Panama», octubre de 2023",
@@ -429,7 +476,7 @@ VERSIONS = [
         "doc": "003",
         "date": DOCUMENT_DATES["003"],
         "languages": ["es", "en"],
-        "data": as_data({name: getattr(current, name) for name in SECTIONS}),
+        "data": current,
         "title": t("Factsheet “IOM in Panama”, 2024", "Hoja informativa «OIM en Panamá», 2024"),
         "note": t(
             "The 2024 factsheet (Spanish), completed with the English texts of the earlier "

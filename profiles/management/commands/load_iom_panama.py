@@ -61,6 +61,6 @@ class Command(BaseCommand):
             self.stdout.write(
                 self.style.SUCCESS(
                     f"Published snapshots: {snapshots['created']} created, "
-                    f"{snapshots['unchanged']} already there."
+                    f"{snapshots['corrected']} corrected, {snapshots['unchanged']} already there."
                 )
             )

@@ -1,0 +1,176 @@
+"""Where each fact of the profile comes from, in the document and on the pages.
+
+Every item of a document carries its provenance:
+
+    {"source": "<Source slug>" or "", "note": {"en": …, "es": …},
+     "stated_by": "<user name>" or "", "stated_on": "<ISO date>" or None,
+     "carried_from": "<ISO date of an earlier version>" or None}
+
+An item without a source document is the office's own statement, made by
+`stated_by` on `stated_on`. The office's two figures (the year of arrival and
+the number of sites) may come from other documents than its texts: they have
+their own provenance under `provenance_of`. The document lists the sources it
+cites under `sources`.
+
+A fact is carried over when a version repeats it, unchanged and from the same
+source, from an earlier version: `mark_carried_over` records which version it
+first appeared in, so pages can say so and comparisons see it unchanged.
+"""
+
+from django.contrib.auth import get_user_model
+
+from iompanama.text import LANGUAGES
+
+from . import models
+from .schema import SECTIONS, items
+
+# The office's figures with a source of their own: the field and its source field.
+OFFICE_FIGURE_SOURCES = {"presence_since": "presence_since_source", "sites_count": "sites_source"}
+
+
+def _text(row, name):
+    return {language: getattr(row, f"{name}_{language}", "") or "" for language in LANGUAGES}
+
+
+class ProvenanceReader:
+    """Reads the provenance of rows with two queries in all: the sources and the
+    editors who made statements."""
+
+    def __init__(self):
+        self.sources = {source.pk: source for source in models.Source.objects.all()}
+        self._users = None
+        self.cited = set()
+
+    def user_names(self, rows):
+        ids = {row.stated_by_id for row in rows if getattr(row, "stated_by_id", None)}
+        if ids:
+            users = get_user_model().objects.filter(pk__in=ids)
+            self._users = {user.pk: user.get_full_name() or user.get_username() for user in users}
+        else:
+            self._users = {}
+
+    def slug(self, source_id):
+        source = self.sources.get(source_id)
+        if source is None:
+            return ""
+        self.cited.add(source.pk)
+        return source.slug
+
+    def of(self, row, source_field="source_document"):
+        """The provenance of a row (or of one of its figures, by its source field)."""
+        source = self.slug(getattr(row, f"{source_field}_id"))
+        statement = not source
+        own_figure = source_field != "source_document"
+        return {
+            "source": source,
+            "note": dict.fromkeys(LANGUAGES, "") if own_figure else _text(row, "source_note"),
+            "stated_by": (self._users or {}).get(row.stated_by_id, "") if statement else "",
+            "stated_on": row.stated_on.isoformat() if statement and row.stated_on else None,
+            "carried_from": None,
+        }
+
+    def add(self, section, row, item):
+        if not isinstance(row, models.Sourced):
+            return item
+        item["provenance"] = self.of(row)
+        if section.key == "office":
+            item["provenance_of"] = {
+                name: self.of(row, source_field)
+                for name, source_field in OFFICE_FIGURE_SOURCES.items()
+                if getattr(row, f"{source_field}_id")
+            }
+        return item
+
+    def cited_sources(self):
+        return {
+            source.slug: {
+                "kind": source.kind,
+                "title": _text(source, "title"),
+                "date": source.date.isoformat(),
+                "url": source.url,
+            }
+            for pk, source in sorted(self.sources.items())
+            if pk in self.cited
+        }
+
+
+# Where a figure is placed on the page, not what it states.
+PRESENTATION_FIELDS = {"headline"}
+
+
+def _in_languages(value, languages):
+    if isinstance(value, dict) and set(value) == set(LANGUAGES):
+        return {language: value[language] for language in languages}
+    return value
+
+
+def _facts_of(item, languages):
+    """An item's facts, in `languages` (a version written in English only states
+    nothing in Spanish), without its provenance and presentation."""
+    return {
+        key: _in_languages(value, languages)
+        for key, value in item.items()
+        if key not in {"provenance", "provenance_of", *PRESENTATION_FIELDS}
+    }
+
+
+def _same_source(provenance, earlier):
+    keys = ("source", "stated_by", "stated_on")
+    return bool(provenance and earlier) and all(provenance[k] == earlier[k] for k in keys)
+
+
+def _carry(provenance, earlier, earlier_date):
+    provenance["carried_from"] = earlier.get("carried_from") or earlier_date
+
+
+def mark_carried_over(document: dict, earlier: dict | None, earlier_date: str) -> dict:
+    """Mark in `document` the items it repeats unchanged, from the same source, from
+    `earlier` (the version of `earlier_date`). Changes `document` and returns it."""
+    if not earlier:
+        return document
+    languages = [
+        language
+        for language in document.get("languages", LANGUAGES)
+        if language in earlier.get("languages", LANGUAGES)
+    ]
+    for section in SECTIONS:
+        before = {section.item_key(item): item for item in items(earlier, section)}
+        for item in items(document, section):
+            old = before.get(section.item_key(item))
+            provenance = item.get("provenance")
+            if old is None or not provenance:
+                continue
+            own = set(item.get("provenance_of") or {})
+            for name in own:
+                _carry_figure(item, old, name, earlier_date)
+            rest = {k: v for k, v in _facts_of(item, languages).items() if k not in own}
+            old_rest = {k: v for k, v in _facts_of(old, languages).items() if k not in own}
+            if rest != old_rest:
+                continue
+            if _same_source(provenance, old.get("provenance")):
+                _carry(provenance, old["provenance"], earlier_date)
+    return document
+
+
+def _carry_figure(item, old, name, earlier_date):
+    """Carry one of the office's figures that has a source of its own."""
+    provenance = item["provenance_of"][name]
+    earlier = (old.get("provenance_of") or {}).get(name)
+    if item.get(name) == old.get(name) and _same_source(provenance, earlier):
+        _carry(provenance, earlier, earlier_date)
+
+
+def provenance_of_fact(document, section, item, field_name=None):
+    """The provenance of one fact: the item's, or the office figure's own."""
+    if section.key == "office" and field_name in OFFICE_FIGURE_SOURCES:
+        own = (item.get("provenance_of") or {}).get(field_name)
+        if own:
+            return own
+    return item.get("provenance")
+
+
+def source_of(document, provenance):
+    """The cited source of a provenance, as the document records it, or None."""
+    if not provenance or not provenance.get("source"):
+        return None
+    return (document.get("sources") or {}).get(provenance["source"])
