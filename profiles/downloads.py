@@ -164,6 +164,12 @@ FACT_DESCRIPTIONS = {
     "unit": "The unit of a number, in English.",
     "period": "When the value was true: a date or an ISO 8601 interval start/end.",
     "source": "The source of the figure, in English.",
+    "source_document": "The document that states the fact, in English; empty for the "
+    "office's own statement and for versions that did not record it.",
+    "source_date": "The date of that document's facts.",
+    "carried_from": "The date of the earlier version this fact is carried over from, unchanged.",
+    "stated_by": "The editor who entered the office's own statement.",
+    "stated_on": "The day the office's own statement was entered.",
 }
 
 

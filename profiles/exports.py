@@ -15,6 +15,7 @@ from openpyxl.cell.cell import TYPE_STRING
 
 from .presentation import file_url
 from .schema import FILE, SECTIONS, facts, items
+from .sources import provenance_of_fact, source_of
 
 FACT_COLUMNS = [
     "snapshot_date",
@@ -26,6 +27,11 @@ FACT_COLUMNS = [
     "unit",
     "period",
     "source",
+    "source_document",
+    "source_date",
+    "carried_from",
+    "stated_by",
+    "stated_on",
 ]
 SERIES_COLUMNS = ["series", "label_en", "label_es", "unit", "date", "value"]
 # The HXL hashtags (hxlstandard.org) of the tidy CSVs' columns: the row under the
@@ -40,6 +46,11 @@ FACT_HASHTAGS = {
     "unit": "#meta+unit",
     "period": "#date+period",
     "source": "#meta+source",
+    "source_document": "#meta+source+document",
+    "source_date": "#date+source",
+    "carried_from": "#date+carried_from",
+    "stated_by": "#meta+stated_by",
+    "stated_on": "#date+stated",
 }
 SERIES_HASHTAGS = {
     "series": "#indicator+code",
@@ -158,6 +169,23 @@ def _cell(fact):
     return _both(fact.value)
 
 
+PROVENANCE_COLUMNS = ["source_document", "source_date", "carried_from", "stated_by", "stated_on"]
+
+
+def provenance_columns(document, fact):
+    """Where a fact comes from (`profiles.sources`), as the CSV's columns; empty for a
+    version that did not record it."""
+    provenance = provenance_of_fact(document, fact.section, fact.item, fact.field.name) or {}
+    source = source_of(document, provenance) or {}
+    return {
+        "source_document": (source.get("title") or {}).get("en", ""),
+        "source_date": source.get("date") or "",
+        "carried_from": provenance.get("carried_from") or "",
+        "stated_by": provenance.get("stated_by") or "",
+        "stated_on": provenance.get("stated_on") or "",
+    }
+
+
 def fact_rows(document, snapshot_date=None):
     """One row per fact of the document, generated from its declared schema."""
     date = snapshot_date or ""
@@ -176,6 +204,7 @@ def fact_rows(document, snapshot_date=None):
                 "period": _period(*fact.period) if fact.period else "",
                 "source": _both(fact.source)[0],
             }
+            | provenance_columns(document, fact)
         )
     for section in SECTIONS:
         if section.counted:
@@ -184,6 +213,7 @@ def fact_rows(document, snapshot_date=None):
                 {"snapshot_date": date, "section": "counts", "item_key": section.key}
                 | {"field": "count", "value_en": count, "value_es": count}
                 | {"unit": "", "period": "", "source": ""}
+                | dict.fromkeys(PROVENANCE_COLUMNS, "")
             )
     return rows
 

@@ -74,10 +74,18 @@ def num(value):
         return formats.number_format(value, force_grouping=True)
 
 
+# The words of the sources, before a number ("almost 500", "cerca de 61").
 QUALIFIERS = {
     "about": lambda: pgettext("figure qualifier", "about"),
+    "almost": lambda: pgettext("figure qualifier", "almost"),
+    "nearly": lambda: pgettext("figure qualifier", "nearly"),
     "more_than": lambda: pgettext("figure qualifier", "more than"),
+    "over": lambda: pgettext("figure qualifier", "over"),
+    "at_least": lambda: pgettext("figure qualifier", "at least"),
+    "up_to": lambda: pgettext("figure qualifier", "up to"),
 }
+# Qualifiers that put the number above the one written: "more than 1" is plural.
+ABOVE = {"more_than", "over", "at_least"}
 
 
 @register.filter
@@ -174,7 +182,7 @@ def figure_label(figure):
     one = figure.get("label_one")
     if (
         figure.get("value") == 1
-        and figure.get("qualifier") != "more_than"
+        and figure.get("qualifier") not in ABOVE
         and isinstance(one, dict)
         and any(one.values())
     ):
@@ -249,3 +257,38 @@ def trend(change, previous_date):
     return _("Not compared: the version of %(date)s counted this figure in another unit") % {
         "date": date
     }
+
+
+def provenance_words(provenance, sources):
+    """Where a fact comes from, in a sentence: "As stated in the Factsheet “IOM in
+    Panama”, October 2023; carried over from the version of 31 October 2023"."""
+    if not provenance:
+        return ""
+    source = (sources or {}).get(provenance.get("source") or "")
+    if provenance.get("source") and not source:
+        return ""  # a source this page was not given
+    if source:
+        words = _("As stated in: %(source)s") % {"source": tr_plain(source["title"])}
+    elif provenance.get("stated_on"):
+        words = _("Stated by the office on %(date)s") % {
+            "date": date_format(parse_date(provenance["stated_on"]), "DATE_FORMAT")
+        }
+    else:
+        words = _("Stated by the office")
+    note = tr_plain(provenance.get("note") or "")
+    if note:
+        words = f"{words} ({note})"
+    if provenance.get("carried_from"):
+        words += "; " + _("carried over from the version of %(date)s") % {
+            "date": date_format(parse_date(provenance["carried_from"]), "DATE_FORMAT")
+        }
+    return words
+
+
+@register.simple_tag
+def provenance(item, sources, field=None):
+    """The provenance line under a fact (`profiles.sources`); nothing for a version
+    that did not record it."""
+    own = (item.get("provenance_of") or {}).get(field) if field else None
+    words = provenance_words(own or item.get("provenance"), sources)
+    return format_html('<span class="provenance">{}</span>', words) if words else ""

@@ -18,7 +18,7 @@ def make_document(**overrides):
                 "active": text("active", "activo"),
                 "completed": text("completed", "finalizado"),
             },
-            "key_figures.qualifier": {"exact": text("exactly"), "about": text("about", "cerca")},
+            "key_figures.qualifier": {"exact": text("exactly"), "about": text("about", "alrededor")},
         },
         "office": {
             "name": text("IOM Panama", "OIM Panamá"),
@@ -149,7 +149,7 @@ def test_a_figures_period_source_and_qualifier_changes_are_changed_fields():
     assert fields["period_end"]["old"] == "2023-09-30"
     assert fields["period_end"]["new"] == "2024-06-30"
     assert fields["source"]["new"] == text("Website")
-    assert fields["qualifier"]["new"] == text("about", "cerca")
+    assert fields["qualifier"]["new"] == text("about", "alrededor")
 
 
 def test_a_renamed_item_is_a_changed_name():
