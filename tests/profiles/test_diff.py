@@ -18,7 +18,10 @@ def make_document(**overrides):
                 "active": text("active", "activo"),
                 "completed": text("completed", "finalizado"),
             },
-            "key_figures.qualifier": {"exact": text("exactly"), "about": text("about", "alrededor")},
+            "key_figures.qualifier": {
+                "exact": text("exactly"),
+                "about": text("about", "alrededor"),
+            },
         },
         "office": {
             "name": text("IOM Panama", "OIM Panamá"),
