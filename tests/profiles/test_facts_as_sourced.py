@@ -6,6 +6,7 @@ These tests read the seed documents themselves (`settings.IOM_SEEDS_DIR`)."""
 
 import csv
 import io
+import itertools
 import json
 import re
 
@@ -178,7 +179,7 @@ def test_carried_over_facts_name_the_version_they_come_from(iom_panama_versions)
     assert "carried over from the version of 31 October 2022" in page
 
 
-@pytest.mark.parametrize(("old", "new"), list(zip(VERSION_DATES, VERSION_DATES[1:])))
+@pytest.mark.parametrize(("old", "new"), list(itertools.pairwise(VERSION_DATES)))
 def test_a_carried_over_fact_is_no_change_in_the_comparison(iom_panama_versions, old, new):
     diff = diff_documents(version(old), version(new))
     after = version(new)
