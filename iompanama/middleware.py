@@ -134,6 +134,9 @@ class PageCache:
     from the cache nor stored in it. Responses say how long a proxy or CDN may
     keep them (`Cache-Control`); a view that says so itself (an immutable
     snapshot download) keeps its own.
+
+    HEAD is answered like GET: the view renders the whole response, which is stored
+    as for a GET, and the server sends its headers without the body.
     """
 
     METHODS = {"GET", "HEAD"}
@@ -221,6 +224,10 @@ class PageCache:
             and not response.cookies
             and "private" not in response.get("Cache-Control", "")
             and "no-store" not in response.get("Cache-Control", "")
+            # Only a whole body: never one emptied for a HEAD, which the next GET
+            # would get from the cache.
+            and response.get("Content-Length", str(len(response.content)))
+            == str(len(response.content))
         )
 
     @staticmethod
