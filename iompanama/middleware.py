@@ -8,8 +8,10 @@ import time
 from django.conf import settings
 from django.core.cache import cache
 from django.db import DatabaseError, InterfaceError, OperationalError
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponseRedirect
+from django.middleware.locale import LocaleMiddleware
 from django.template.loader import render_to_string
+from django.urls import NoReverseMatch, Resolver404, resolve, reverse
 from django.utils import timezone, translation
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 from django.utils.http import http_date, parse_http_date_safe
@@ -42,6 +44,58 @@ def maintenance_response():
     response["Retry-After"] = "60"
     response["Cache-Control"] = "no-store"
     return response
+
+
+class VisitorLanguageRedirect(LocaleMiddleware):
+    """Django's LocaleMiddleware, whose redirect of an address without a language
+    prefix (the sitemap's `x-default`: /contact/) also finds pages whose address is
+    translated: Django only tries the visitor's language, so a Spanish visitor asking
+    for /contact/ got a 404, /es/contact/ not being a page (/es/contacto/ is). Here
+    the address is looked for in each language, the visitor's first, and the visitor
+    is sent to the page in their own language: /contact/ and /contacto/ lead to
+    /es/contacto/ for a Spanish reader, to /en/contact/ for anyone else."""
+
+    def process_response(self, request, response):
+        if response.status_code == 404:
+            redirect = self.redirect_to_visitors_language(request)
+            if redirect is not None:
+                return redirect
+        return super().process_response(request, response)
+
+    def redirect_to_visitors_language(self, request):
+        if translation.get_language_from_path(request.path_info):
+            return None
+        urlconf = getattr(request, "urlconf", settings.ROOT_URLCONF)
+        visitor = translation.get_language()
+        languages = [visitor, *(code for code, _name in settings.LANGUAGES if code != visitor)]
+        for language in languages:
+            with translation.override(language):
+                match = self.resolve_prefixed(f"/{language}{request.path_info}", urlconf)
+            if match is None:
+                continue
+            with translation.override(visitor):
+                try:  # the page's address in the visitor's language, segments translated
+                    target = reverse(match.view_name, args=match.args, kwargs=match.kwargs)
+                except NoReverseMatch:
+                    continue
+            query = request.META.get("QUERY_STRING", "")
+            redirect = HttpResponseRedirect(target + (f"?{query}" if query else ""))
+            # It depends on the visitor's language: caches keep one per language.
+            patch_vary_headers(redirect, ("Accept-Language", "Cookie"))
+            return redirect
+        return None
+
+    @staticmethod
+    def resolve_prefixed(path, urlconf):
+        """The match of `path` in the active language, or of `path` with a slash added."""
+        for candidate in (path, f"{path}/" if settings.APPEND_SLASH else None):
+            if candidate is None:
+                continue
+            try:
+                return resolve(candidate, urlconf)
+            except Resolver404:
+                continue
+        return None
 
 
 class DatabaseUnavailable:
@@ -80,6 +134,9 @@ class PageCache:
     from the cache nor stored in it. Responses say how long a proxy or CDN may
     keep them (`Cache-Control`); a view that says so itself (an immutable
     snapshot download) keeps its own.
+
+    HEAD is answered like GET: the view renders the whole response, which is stored
+    as for a GET, and the server sends its headers without the body.
     """
 
     METHODS = {"GET", "HEAD"}
@@ -167,6 +224,10 @@ class PageCache:
             and not response.cookies
             and "private" not in response.get("Cache-Control", "")
             and "no-store" not in response.get("Cache-Control", "")
+            # Only a whole body: never one emptied for a HEAD, which the next GET
+            # would get from the cache.
+            and response.get("Content-Length", str(len(response.content)))
+            == str(len(response.content))
         )
 
     @staticmethod

@@ -105,7 +105,9 @@ MIDDLEWARE = [
     "iompanama.middleware.PageCache",
     "iompanama.middleware.DatabaseUnavailable",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    # Django's LocaleMiddleware, whose redirect of an address without a language
+    # prefix also finds pages whose address is translated.
+    "iompanama.middleware.VisitorLanguageRedirect",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",

@@ -13,12 +13,31 @@ from profiles.models import Snapshot
 from profiles.pages import current_profile
 from profiles.templatetags.profile_tags import period
 
+from .models import Publication
+
+
+def at_noon(date):
+    """A day as the feed's time: noon in the office's time zone."""
+    return timezone.make_aware(dt.datetime.combine(date, dt.time(12)))
+
 
 def feed_date(item):
+    """When an entry appeared: a version when it was published, a story or a
+    publication on its publication date. A publication whose publication date is not
+    known (a report's period says what it covers, not when it came out) is dated by
+    the day it was added to the site (`added_on`, set by `LatestFeed.items`)."""
     if "snapshot" in item:
-        return item["snapshot"].date
-    value = item.get("published_on") or item.get("period_end")
-    return dt.date.fromisoformat(value) if value else None
+        snapshot = item["snapshot"]
+        return snapshot.published_at or at_noon(snapshot.date)
+    if item.get("published_on"):
+        return at_noon(dt.date.fromisoformat(str(item["published_on"])))
+    if item.get("added_on"):
+        return at_noon(item["added_on"])
+    return None
+
+
+def dated_by_addition(item):
+    return "snapshot" not in item and not item.get("published_on") and bool(item.get("added_on"))
 
 
 def version_files(snapshot):
@@ -76,11 +95,14 @@ class LatestFeed(Feed):
 
     def items(self):
         document = current_profile()
-        items = [
-            item | {"route": "publications:publication-detail"}
+        added_on = dict(Publication.objects.values_list("slug", "added_on"))
+        publications = [
+            item
+            | {"route": "publications:publication-detail", "added_on": added_on.get(item["slug"])}
             for item in document["publications"]
-            if feed_date(item)
-        ] + [item | {"route": "publications:story-detail"} for item in document["stories"]]
+        ]
+        stories = [item | {"route": "publications:story-detail"} for item in document["stories"]]
+        items = [item for item in publications + stories if feed_date(item)]
         items += [
             {"snapshot": snapshot}
             for snapshot in Snapshot.objects.published().defer("document").order_by("-date")
@@ -100,8 +122,16 @@ class LatestFeed(Feed):
                 "checksum": snapshot.checksum,
             }
         if text_in_language(item["summary"]) or "kind_label" not in item:
-            return text_in_language(item["summary"])
-        return described(item)
+            description = text_in_language(item["summary"])
+        else:
+            description = described(item)
+        if dated_by_addition(item):
+            note = _(
+                "Publication date not known: this entry is dated by the day the publication "
+                "was added to the site."
+            )
+            return f"{description} {note}" if description else note
+        return description
 
     def item_link(self, item):
         if "snapshot" in item:
@@ -109,12 +139,10 @@ class LatestFeed(Feed):
         return reverse(item["route"], kwargs={"slug": item["slug"]})
 
     def item_pubdate(self, item):
-        return timezone.make_aware(dt.datetime.combine(feed_date(item), dt.time(12)))
+        return feed_date(item)
 
     def item_updateddate(self, item):
-        if "snapshot" in item and item["snapshot"].published_at:
-            return item["snapshot"].published_at
-        return self.item_pubdate(item)
+        return feed_date(item)
 
     def item_extra_kwargs(self, item):
         return {"files": version_files(item["snapshot"])} if "snapshot" in item else {}

@@ -3,6 +3,7 @@
 from django.core.validators import FileExtensionValidator
 from django.db import models
 from django.db.models import F, Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from profiles.models import Sourced
@@ -41,6 +42,11 @@ class Publication(Sourced):
     )
     cover = models.ImageField(
         _("cover image"), upload_to="covers/", blank=True, validators=[validate_raster_image]
+    )
+    # When the publication was entered here: the feed dates a publication whose
+    # publication date is not known by it, and says so.
+    added_on = models.DateField(
+        _("added to the site on"), default=timezone.localdate, editable=False
     )
 
     class Meta:

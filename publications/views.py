@@ -3,6 +3,7 @@ import re
 from django.http import FileResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.views.decorators.http import require_safe
 from django.views.generic import TemplateView
 
 from profiles.pages import DocumentView, find
@@ -72,8 +73,10 @@ class StoryDetailView(DocumentView):
         return context
 
 
+@require_safe
 def publication_file(request, slug):
-    """A publication's PDF, served inline with its type and a readable file name."""
+    """A publication's PDF, served inline with its type and a readable file name; HEAD
+    answers its headers (the server sends no body)."""
     publication = get_object_or_404(Publication.objects.exclude(file=""), slug=slug)
     response = FileResponse(
         publication.file.open("rb"),
