@@ -5,11 +5,13 @@ import datetime as dt
 
 import pytest
 from django.contrib import admin
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
 
 from profiles.models import CountryOffice, KeyFigure, Office, Region, Source, Sourced
 from tests.factories import make_country_office, make_region, make_source
+from tests.imports import confirm_import
 
 pytestmark = pytest.mark.django_db
 
@@ -189,3 +191,84 @@ def test_a_row_added_through_an_inline_is_the_editors_statement(editor_client, e
     assert response.status_code == 302, response.context["adminform"].form.errors
     office = Office.objects.get(region=region)
     assert (office.stated_by, office.stated_on) == (editor, timezone.localdate())
+
+
+HEADER = "slug,category,label_en,label_es,qualifier,value,unit_en,unit_es,period_end"
+
+
+def upload(client, content, **headers):
+    file = SimpleUploadedFile("figures.csv", content.encode())
+    return client.post(
+        admin_url(KeyFigure, "import"), {"import_file": file, "format": 0}, **headers
+    )
+
+
+@pytest.fixture
+def pending_imports(settings, tmp_path):
+    settings.IMPORT_EXPORT_PENDING_DIR = tmp_path / "pending-imports"
+
+
+@pytest.mark.parametrize(
+    "language,message",
+    [
+        ("en", "there is no source document “no-such-factsheet”. Allowed values: factsheet-"),
+        (
+            "es",
+            "no existe documento de origen «no-such-factsheet». Valores permitidos: factsheet-",
+        ),
+    ],
+)
+def test_an_import_row_with_an_unknown_source_is_refused(
+    editor_client, pending_imports, language, message
+):
+    make_source()
+    content = (
+        f"{HEADER},source_document\n"
+        "people-assisted,assistance,People,Personas,exact,12,people,personas,2024-06-30,"
+        "no-such-factsheet\n"
+    )
+    response = upload(editor_client, content, HTTP_ACCEPT_LANGUAGE=language)
+    html = response.content.decode()
+    assert message in html
+    assert not response.context.get("confirm_form")
+    assert not KeyFigure.objects.exists()
+
+
+def test_an_imported_row_without_a_source_is_the_importing_users_statement(
+    editor_client, editor, pending_imports
+):
+    source = make_source(slug="factsheet-2024-06")
+    content = (
+        f"{HEADER},source_document,source_note_en,source_note_es\n"
+        "people-assisted,assistance,People,Personas,exact,12,people,personas,2024-06-30,,,\n"
+        "sourced-figure,assistance,Kits,Kits,exact,40,kits,kits,2024-06-30,"
+        "factsheet-2024-06,In its table,En su tabla\n"
+    )
+    preview = upload(editor_client, content)
+    assert preview.context["result"].totals["new"] == 2
+    done = confirm_import(editor_client, KeyFigure, preview.context["confirm_form"].initial)
+    assert "Import finished." in done.page
+    own = KeyFigure.objects.get(slug="people-assisted")
+    assert (own.stated_by, own.stated_on) == (editor, timezone.localdate())
+    sourced = KeyFigure.objects.get(slug="sourced-figure")
+    assert sourced.source_document == source and sourced.source_note_es == "En su tabla"
+    assert (sourced.stated_by, sourced.stated_on) == (None, None)
+
+
+def test_an_import_changing_a_fact_records_the_importing_user(
+    editor_client, editor, pending_imports, django_user_model
+):
+    other = django_user_model.objects.create_user("other", "o@example.org", "x")
+    editor_client.post(admin_url(KeyFigure, "add"), figure_data())
+    KeyFigure.objects.update(stated_by=other, stated_on=dt.date(2024, 1, 2))
+    content = (
+        f"{HEADER}\n"
+        "people-assisted,assistance,People assisted,Personas asistidas,exact,130,people,"
+        "personas,2024-06-30\n"
+    )
+    preview = upload(editor_client, content)
+    assert preview.context["result"].totals["update"] == 1
+    confirm_import(editor_client, KeyFigure, preview.context["confirm_form"].initial)
+    figure = KeyFigure.objects.get()
+    assert figure.value == 130
+    assert (figure.stated_by, figure.stated_on) == (editor, timezone.localdate())
