@@ -16,7 +16,7 @@ from iompanama.text import text_in_language
 
 from . import models, resources, snapshots
 from .admin_filters import StaleFigureFilter, year_filter
-from .admin_tools import AuditedAdmin, EditConflictForm
+from .admin_tools import AuditedAdmin, EditConflictForm, SourcedAdmin
 from .diff import diff_documents
 from .document import current_document
 from .images import LOGO_WIDTHS, make_renditions
@@ -25,13 +25,27 @@ from .templatetags import profile_tags
 from .views import SnapshotPreviewView
 
 
+@admin.register(models.Source)
+class SourceAdmin(AuditedAdmin, TabbedTranslationAdmin):
+    """The documents the profile's facts are taken from."""
+
+    list_display = ["title", "kind", "date", "slug"]
+    list_filter = ["kind"]
+    search_fields = ["title_en", "title_es", "slug", "url"]
+    date_hierarchy = "date"
+    prepopulated_fields = {"slug": ["title_en"]}
+    fields = ["slug", "kind", "title", "date", "url"]
+
+
 class SocialAccountInline(admin.TabularInline):
     model = models.SocialAccount
+    # Where an account comes from is not asked here: one added is the editor's statement.
+    fields = ["order", "network", "handle", "url"]
     extra = 0
 
 
 @admin.register(models.CountryOffice)
-class CountryOfficeAdmin(AuditedAdmin, TabbedTranslationAdmin):
+class CountryOfficeAdmin(SourcedAdmin, TabbedTranslationAdmin):
     list_display = ["name", "presence_since", "email", "phone", "updated_at"]
     inlines = [SocialAccountInline]
     fieldsets = [
@@ -62,7 +76,7 @@ class OfficeInline(TranslationTabularInline):
 
 
 @admin.register(models.Region)
-class RegionAdmin(SpreadsheetAdminMixin, AuditedAdmin, TabbedTranslationAdmin):
+class RegionAdmin(SpreadsheetAdminMixin, SourcedAdmin, TabbedTranslationAdmin):
     resource_classes = [resources.RegionResource]
     list_display = ["name", "iso_code", "kind", "has_presence", "order"]
     list_editable = ["has_presence", "order"]
@@ -72,7 +86,7 @@ class RegionAdmin(SpreadsheetAdminMixin, AuditedAdmin, TabbedTranslationAdmin):
 
 
 @admin.register(models.Office)
-class OfficeAdmin(SpreadsheetAdminMixin, AuditedAdmin, TabbedTranslationAdmin):
+class OfficeAdmin(SpreadsheetAdminMixin, SourcedAdmin, TabbedTranslationAdmin):
     resource_classes = [resources.OfficeResource]
     list_display = ["name", "kind", "city", "region", "order"]
     list_filter = ["kind", "region"]
@@ -82,7 +96,7 @@ class OfficeAdmin(SpreadsheetAdminMixin, AuditedAdmin, TabbedTranslationAdmin):
 
 
 @admin.register(models.StaffCount)
-class StaffCountAdmin(SpreadsheetAdminMixin, AuditedAdmin, TabbedTranslationAdmin):
+class StaffCountAdmin(SpreadsheetAdminMixin, SourcedAdmin, TabbedTranslationAdmin):
     resource_classes = [resources.StaffCountResource]
     list_display = ["as_of", "national", "international", "total", "mission", "source"]
     date_hierarchy = "as_of"
@@ -94,7 +108,7 @@ class StaffCountAdmin(SpreadsheetAdminMixin, AuditedAdmin, TabbedTranslationAdmi
 
 
 @admin.register(models.ThematicArea)
-class ThematicAreaAdmin(SpreadsheetAdminMixin, AuditedAdmin, TabbedTranslationAdmin):
+class ThematicAreaAdmin(SpreadsheetAdminMixin, SourcedAdmin, TabbedTranslationAdmin):
     resource_classes = [resources.ThematicAreaResource]
     list_display = ["name", "slug", "order"]
     list_editable = ["order"]
@@ -103,7 +117,7 @@ class ThematicAreaAdmin(SpreadsheetAdminMixin, AuditedAdmin, TabbedTranslationAd
 
 
 @admin.register(models.AreaOfWork)
-class AreaOfWorkAdmin(AuditedAdmin, TabbedTranslationAdmin):
+class AreaOfWorkAdmin(SourcedAdmin, TabbedTranslationAdmin):
     list_display = ["name", "order"]
     list_editable = ["order"]
     search_fields = ["name_en", "name_es"]
@@ -111,14 +125,14 @@ class AreaOfWorkAdmin(AuditedAdmin, TabbedTranslationAdmin):
 
 
 @admin.register(models.InstitutionalSection)
-class InstitutionalSectionAdmin(AuditedAdmin, TabbedTranslationAdmin):
+class InstitutionalSectionAdmin(SourcedAdmin, TabbedTranslationAdmin):
     list_display = ["title", "kind", "order"]
     list_editable = ["order"]
     search_fields = ["title_en", "title_es", "body_en", "body_es"]
 
 
 @admin.register(models.KeyActor)
-class KeyActorAdmin(AuditedAdmin, TabbedTranslationAdmin):
+class KeyActorAdmin(SourcedAdmin, TabbedTranslationAdmin):
     list_display = ["name", "order"]
     list_editable = ["order"]
     search_fields = ["name_en", "name_es", "slug"]
@@ -126,7 +140,7 @@ class KeyActorAdmin(AuditedAdmin, TabbedTranslationAdmin):
 
 
 @admin.register(models.KeyFigure)
-class KeyFigureAdmin(SpreadsheetAdminMixin, AuditedAdmin, TabbedTranslationAdmin):
+class KeyFigureAdmin(SpreadsheetAdminMixin, SourcedAdmin, TabbedTranslationAdmin):
     resource_classes = [resources.KeyFigureResource]
     list_display = ["label", "category", "figure", "period", "headline"]
     list_editable = ["headline"]
@@ -156,7 +170,7 @@ class KeyFigureAdmin(SpreadsheetAdminMixin, AuditedAdmin, TabbedTranslationAdmin
 
 
 @admin.register(models.Donor)
-class DonorAdmin(SpreadsheetAdminMixin, AuditedAdmin, TabbedTranslationAdmin):
+class DonorAdmin(SpreadsheetAdminMixin, SourcedAdmin, TabbedTranslationAdmin):
     resource_classes = [resources.DonorResource]
     list_display = ["name", "website", "has_logo", "order"]
     list_editable = ["order"]

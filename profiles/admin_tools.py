@@ -16,7 +16,8 @@ from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
-from . import audit
+from . import audit, sources
+from .models import Source
 from .translation_admin import TranslationStatusAdminMixin
 
 TOKEN_FIELD = "_edit_token"
@@ -125,7 +126,7 @@ class AuditedAdmin(TranslationStatusAdminMixin, admin.ModelAdmin):
             for inline_form in formset.forms:
                 if inline_form.has_changed():
                     label = f"{formset.model._meta.verbose_name}: {inline_form.instance}"
-                    changes[label] = [_("(changed)"), str(inline_form.instance)]
+                    changes[label] = [str(_("(changed)")), str(inline_form.instance)]
         action = audit.AuditEntry.Action.CHANGED if change else audit.AuditEntry.Action.ADDED
         if changes or not change:
             audit.record(obj, action, user=request.user, changes=changes)
@@ -249,3 +250,79 @@ def form_data(form):
         elif value is not None and not isinstance(field, forms.FileField):
             data[name] = str(value)
     return data
+
+
+def _without(fields, names):
+    """`fields` of a fieldset (names, or tuples of names on one line) without `names`."""
+    kept = []
+    for field in fields:
+        if isinstance(field, list | tuple):
+            line = tuple(name for name in field if name not in names)
+            if len(line) > 1:
+                kept.append(line)
+            elif line:
+                kept.append(line[0])
+        elif field not in names:
+            kept.append(field)
+    return kept
+
+
+class SourcedAdmin(AuditedAdmin):
+    """An audited admin of a Sourced model: its form ends with where the row's facts
+    come from (a source document and a note on it, in every language) and, read only,
+    who stated them and when when they are the office's own. Saving records that
+    statement (profiles.sources.record_statement), for inline rows too."""
+
+    STATEMENT_FIELDS = ("stated_by", "stated_on")
+
+    def source_fields(self):
+        """The row's source documents (the office also has one per figure) and the note."""
+        documents = [
+            field.name
+            for field in self.model._meta.concrete_fields
+            if field.is_relation and field.related_model is Source
+        ]
+        note = ["source_note"]
+        if hasattr(self, "replace_orig_field"):
+            note = self.replace_orig_field(note)  # source_note_en, source_note_es
+        return [*documents, *note]
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = list(super().get_readonly_fields(request, obj))
+        return [*readonly, *(name for name in self.STATEMENT_FIELDS if name not in readonly)]
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        source = [*self.source_fields(), self.STATEMENT_FIELDS]
+        names = {*self.source_fields(), *self.STATEMENT_FIELDS}
+        kept = [
+            (title, {**options, "fields": _without(options["fields"], names)})
+            for title, options in fieldsets
+        ]
+        kept = [(title, options) for title, options in kept if options["fields"]]
+        return [
+            *kept,
+            (
+                _("Source"),
+                {
+                    "fields": source,
+                    "description": _(
+                        "Where this comes from. Without a source document it is the "
+                        "office's own statement, recorded with the editor who made it "
+                        "and the day."
+                    ),
+                },
+            ),
+        ]
+
+    def save_model(self, request, obj, form, change):
+        sources.record_statement(obj, request.user, form.changed_data)
+        super().save_model(request, obj, form, change)
+
+    def save_formset(self, request, form, formset, change):
+        for inline_form in formset.forms:
+            if inline_form.has_changed() and not formset._should_delete_form(inline_form):
+                sources.record_statement(
+                    inline_form.instance, request.user, inline_form.changed_data
+                )
+        super().save_formset(request, form, formset, change)

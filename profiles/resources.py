@@ -16,10 +16,14 @@ from iompanama.text import translated_columns
 from . import models
 from .checks import validate_check_constraints
 from .imports import CellDiff, record_history
+from .sources import record_statement
 from .spreadsheets import place, raise_problems, shown
 
 # A column's allowed values are listed in full up to this many.
 MAX_ALLOWED_SHOWN = 40
+
+# Where a row's facts come from: the slug of its source document and a note on it.
+SOURCE_COLUMNS = ["source_document", *translated_columns("source_note")]
 
 
 def blank_is_none(value):
@@ -124,6 +128,14 @@ class CellChecks:
         return listed or str(_("none yet"))
 
 
+def stored_values(instance):
+    """{attribute: value} of a row's columns, to see which an import changes."""
+    return {
+        field.attname: blank_is_none(getattr(instance, field.attname))
+        for field in instance._meta.concrete_fields
+    }
+
+
 def natural_order(key):
     """PA-2 before PA-10."""
     parts = re.split(r"(\d+)", key)
@@ -147,7 +159,16 @@ class ProfileResource(resources.ModelResource):
 
     Before any row is imported, the file's columns and every cell are checked;
     a file with a problem raises SpreadsheetError, which says where each is.
+
+    A row of a Sourced model names its source document by slug; a row added or
+    changed without one is the importing user's statement (record_statement).
     """
+
+    source_document = fields.Field(
+        attribute="source_document",
+        column_name="source_document",
+        widget=ForeignKeyWidget(models.Source, "slug"),
+    )
 
     def import_data(self, dataset, *args, checked=False, **kwargs):
         """`checked`: the caller checked the whole file already (imports in batches)."""
@@ -158,6 +179,28 @@ class ProfileResource(resources.ModelResource):
     @classmethod
     def get_diff_class(cls):
         return CellDiff
+
+    def is_sourced(self):
+        return issubclass(self._meta.model, models.Sourced)
+
+    def after_init_instance(self, instance, new, row, **kwargs):
+        super().after_init_instance(instance, new, row, **kwargs)
+        if self.is_sourced():
+            instance._stored_values = stored_values(instance)
+
+    def before_save_instance(self, instance, row, **kwargs):
+        super().before_save_instance(instance, row, **kwargs)
+        if self.is_sourced():
+            before = getattr(instance, "_stored_values", {})
+            after = stored_values(instance)
+            changed = [name for name, value in after.items() if before.get(name) != value]
+            record_statement(instance, kwargs.get("user"), changed)
+
+    def get_bulk_update_fields(self):
+        names = super().get_bulk_update_fields()
+        if self.is_sourced():
+            names += [name for name in ("stated_by", "stated_on") if name not in names]
+        return names
 
     def after_import(self, dataset, result, **kwargs):
         super().after_import(dataset, result, **kwargs)
@@ -284,6 +327,7 @@ class RegionResource(ProfileResource):
             "latitude",
             "longitude",
             "order",
+            *SOURCE_COLUMNS,
         ]
         use_bulk = True
 
@@ -304,6 +348,7 @@ class OfficeResource(ProfileResource):
             "latitude",
             "longitude",
             "order",
+            *SOURCE_COLUMNS,
         ]
 
 
@@ -311,7 +356,14 @@ class StaffCountResource(ProfileResource):
     class Meta(ProfileResource.Meta):
         model = models.StaffCount
         import_id_fields = ["as_of"]
-        fields = ["as_of", "national", "international", "mission", *translated_columns("source")]
+        fields = [
+            "as_of",
+            "national",
+            "international",
+            "mission",
+            *translated_columns("source"),
+            *SOURCE_COLUMNS,
+        ]
         use_bulk = True
 
 
@@ -332,6 +384,7 @@ class KeyFigureResource(ProfileResource):
             *translated_columns("source"),
             "order",
             "headline",
+            *SOURCE_COLUMNS,
         ]
         use_bulk = True
 
@@ -340,7 +393,7 @@ class ThematicAreaResource(ProfileResource):
     class Meta(ProfileResource.Meta):
         model = models.ThematicArea
         import_id_fields = ["slug"]
-        fields = ["slug", *translated_columns("name"), "order"]
+        fields = ["slug", *translated_columns("name"), "order", *SOURCE_COLUMNS]
         use_bulk = True
 
 
@@ -348,5 +401,5 @@ class DonorResource(ProfileResource):
     class Meta(ProfileResource.Meta):
         model = models.Donor
         import_id_fields = ["slug"]
-        fields = ["slug", *translated_columns("name"), "website", "order"]
+        fields = ["slug", *translated_columns("name"), "website", "order", *SOURCE_COLUMNS]
         use_bulk = True

@@ -18,6 +18,7 @@ first appeared in, so pages can say so and comparisons see it unchanged.
 """
 
 from django.contrib.auth import get_user_model
+from django.utils import timezone
 
 from iompanama.text import LANGUAGES
 
@@ -174,3 +175,49 @@ def source_of(document, provenance):
     if not provenance or not provenance.get("source"):
         return None
     return (document.get("sources") or {}).get(provenance["source"])
+
+
+# A row's fields that say where its facts come from, or where they are placed, not
+# what they are: changing only these is no new statement.
+NOT_STATED = {
+    "source_document",
+    "source_note",
+    "stated_by",
+    "stated_on",
+    "order",
+    *PRESENTATION_FIELDS,
+    *OFFICE_FIGURE_SOURCES.values(),
+}
+
+
+def _field_name(name):
+    """The model field a form field or column is for: source_note_es is source_note."""
+    base, _sep, language = name.rpartition("_")
+    return base if base and language in LANGUAGES else name.removesuffix("_id")
+
+
+def record_statement(obj, user, changed):
+    """Record who states the facts of `obj` (a Sourced row about to be saved), given
+    the names of its fields that `changed` (form fields, columns or attributes).
+
+    A row with a source document states nothing of the office's own: no one is
+    recorded. Without one, it is the office's statement, made by `user` today,
+    when the row is added, when its facts change, or when its source is cleared.
+    An office figure with a source of its own is not the office's statement.
+    Changes `obj`, without saving it."""
+    if not isinstance(obj, models.Sourced):
+        return
+    if obj.source_document_id is not None:
+        obj.stated_by = None
+        obj.stated_on = None
+        return
+    changed = {_field_name(name) for name in changed if not name.startswith("_")}
+    own_sources = {
+        name
+        for name, source_field in OFFICE_FIGURE_SOURCES.items()
+        if getattr(obj, f"{source_field}_id", None) is not None
+    }
+    facts = changed - NOT_STATED - own_sources
+    if obj._state.adding or facts or "source_document" in changed:
+        obj.stated_by = user if user is not None and user.is_authenticated else None
+        obj.stated_on = timezone.localdate()

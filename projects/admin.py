@@ -1,7 +1,7 @@
 from django.contrib import admin
 from modeltranslation.admin import TabbedTranslationAdmin
 
-from profiles.admin_tools import AuditedAdmin
+from profiles.admin_tools import AuditedAdmin, SourcedAdmin
 from profiles.spreadsheets import SpreadsheetAdminMixin
 
 from . import models
@@ -15,7 +15,7 @@ class GoalAdmin(AuditedAdmin, TabbedTranslationAdmin):
 
 
 @admin.register(models.Project)
-class ProjectAdmin(SpreadsheetAdminMixin, AuditedAdmin, TabbedTranslationAdmin):
+class ProjectAdmin(SpreadsheetAdminMixin, SourcedAdmin, TabbedTranslationAdmin):
     resource_classes = [ProjectResource]
     list_display = ["title", "acronym", "status", "start_date", "end_date", "order"]
     list_filter = ["status", "regions", "thematic_areas", "donors"]

@@ -3,7 +3,7 @@ from import_export.widgets import ManyToManyWidget
 
 from iompanama.text import translated_columns
 from profiles.models import Donor, Region, ThematicArea
-from profiles.resources import ProfileResource
+from profiles.resources import SOURCE_COLUMNS, ProfileResource
 
 from . import models
 
@@ -50,4 +50,5 @@ class ProjectResource(ProfileResource):
             "sdg_goals",
             "compact_objectives",
             "order",
+            *SOURCE_COLUMNS,
         ]

@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 
 from profiles.admin_filters import year_filter
-from profiles.admin_tools import AuditedAdmin
+from profiles.admin_tools import SourcedAdmin
 from profiles.images import COVER_WIDTHS, make_renditions
 from profiles.spreadsheets import SpreadsheetAdminMixin
 
@@ -12,7 +12,7 @@ from .resources import PublicationResource, StoryResource
 
 
 @admin.register(models.Publication)
-class PublicationAdmin(SpreadsheetAdminMixin, AuditedAdmin, TabbedTranslationAdmin):
+class PublicationAdmin(SpreadsheetAdminMixin, SourcedAdmin, TabbedTranslationAdmin):
     resource_classes = [PublicationResource]
     list_display = ["title", "kind", "published_on", "language"]
     list_filter = ["kind", "language", year_filter("published_on", _("published in"))]
@@ -26,7 +26,7 @@ class PublicationAdmin(SpreadsheetAdminMixin, AuditedAdmin, TabbedTranslationAdm
 
 
 @admin.register(models.Story)
-class StoryAdmin(SpreadsheetAdminMixin, AuditedAdmin, TabbedTranslationAdmin):
+class StoryAdmin(SpreadsheetAdminMixin, SourcedAdmin, TabbedTranslationAdmin):
     resource_classes = [StoryResource]
     list_display = ["title", "published_on"]
     date_hierarchy = "published_on"

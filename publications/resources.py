@@ -1,5 +1,5 @@
 from iompanama.text import translated_columns
-from profiles.resources import ProfileResource
+from profiles.resources import SOURCE_COLUMNS, ProfileResource
 
 from . import models
 
@@ -18,6 +18,7 @@ class PublicationResource(ProfileResource):
             "period_end",
             "language",
             "url",
+            *SOURCE_COLUMNS,
         ]
         use_bulk = True
 
@@ -31,5 +32,6 @@ class StoryResource(ProfileResource):
             *translated_columns("title"),
             "published_on",
             *translated_columns("summary", "body"),
+            *SOURCE_COLUMNS,
         ]
         use_bulk = True

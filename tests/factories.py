@@ -259,3 +259,18 @@ def grow_profile(factor=10):
             body_en="Text",
             published_on=dt.date(2024, 1, 1),
         )
+
+
+def make_source(**overrides):
+    n = next(_numbers)
+    return _create(
+        models.Source,
+        {
+            "slug": f"factsheet-{n}",
+            "kind": models.Source.Kind.FACTSHEET,
+            "title_en": f"Factsheet {n}",
+            "title_es": f"Hoja informativa {n}",
+            "date": dt.date(2024, 6, 30),
+        },
+        overrides,
+    )

@@ -213,7 +213,7 @@ def test_wrong_headers_are_named_with_the_expected_columns(editor_client, iom_pa
     assert "Unknown columns: “nmae_es”, “notes”." in html
     assert (
         "The columns of this list are: iso_code, name_en, name_es, kind, has_presence, "
-        "latitude, longitude, order." in html
+        "latitude, longitude, order, source_document, source_note_en, source_note_es." in html
     )
     html = refused(upload(editor_client, b"name_en,kind\nVeraguas,province\n", "regions.csv"))
     assert "Missing columns: “iso_code”. They say which row is which" in html
