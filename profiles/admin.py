@@ -154,7 +154,7 @@ class KeyFigureAdmin(SpreadsheetAdminMixin, SourcedAdmin, TabbedTranslationAdmin
     prepopulated_fields = {"slug": ["label_en"]}
     fieldsets = [
         (None, {"fields": ["category", "label", "label_one", "slug", "order", "headline"]}),
-        (_("Value"), {"fields": [("qualifier", "value", "unit")]}),
+        (_("Value"), {"fields": [("qualifier", "value", "unit"), "note"]}),
         (_("When and where from"), {"fields": [("period_start", "period_end"), "source"]}),
     ]
 

@@ -382,6 +382,7 @@ class KeyFigureResource(ProfileResource):
             "period_start",
             "period_end",
             *translated_columns("source"),
+            *translated_columns("note"),
             "order",
             "headline",
             *SOURCE_COLUMNS,

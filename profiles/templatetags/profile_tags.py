@@ -230,7 +230,8 @@ def _amount(change):
     else:
         amount = signed(absolute)
     if change["approximate"]:
-        return f"{pgettext('figure qualifier', 'about')} {amount}"
+        about = pgettext("approximate change", "about")
+        return f"{about} {amount}"
     return amount
 
 

@@ -84,7 +84,7 @@ def test_headline_figures_show_their_change_since_the_previous_version(page, ver
     assert "New: not in the version of 31 October 2023" in crossings.inner_text()
     page.goto(f"{versions}/es/")
     reports = page.locator(".headline-figure").filter(has_text="Informes de la DTM")
-    assert "Subió alrededor de +10 (+19.6 %) desde el 31 de octubre de 2023" in reports.inner_text()
+    assert "Subió cerca de +10 (+19.6 %) desde el 31 de octubre de 2023" in reports.inner_text()
 
 
 def test_a_chart_switches_to_its_table_without_javascript(browser, versions):

@@ -147,8 +147,20 @@ def test_the_staff_series_over_the_published_versions(client, iom_panama_version
 
 
 def test_projects_by_region_area_status_and_donor(client, iom_panama_versions):
-    darien = client.get("/api/v1/versions/2024-06-30/projects?region=PA-5").json()["items"]
-    assert darien and all("PA-5" in project["regions"] for project in darien)
+    # No source gives a project's regions, themes or status (issue 17): an editor's.
+    from profiles.models import Region, ThematicArea
+    from projects.models import Project
+
+    darien_project = Project.objects.get(slug="medical-assistance-darien")
+    darien_project.regions.set([Region.objects.get(iso_code="PA-5")])
+    darien_project.thematic_areas.set([ThematicArea.objects.get(slug="health")])
+    Project.objects.filter(pk=darien_project.pk).update(status="active")
+    from profiles.content_cache import content_changed
+
+    content_changed()
+    darien = client.get("/api/v1/versions/current/projects?region=PA-5").json()["items"]
+    assert [project["slug"] for project in darien] == ["medical-assistance-darien"]
+    assert client.get("/api/v1/versions/2024-06-30/projects?region=PA-5").json()["items"] == []
     health = client.get("/api/v1/versions/current/projects?thematic_area=health").json()["items"]
     assert health and all("health" in project["thematic_areas"] for project in health)
     active = client.get("/api/v1/versions/current/projects?status=active").json()["items"]
@@ -157,7 +169,7 @@ def test_projects_by_region_area_status_and_donor(client, iom_panama_versions):
     donor = next(d for project in every for d in project["donors"])
     funded = client.get(f"/api/v1/versions/current/projects?donor={donor}").json()["items"]
     assert funded and all(donor in project["donors"] for project in funded)
-    spanish = client.get("/api/v1/versions/2024-06-30/projects?region=PA-5&lang=es").json()
+    spanish = client.get("/api/v1/versions/current/projects?region=PA-5&lang=es").json()
     assert spanish["items"][0]["title"] == "Asistencia Médica a los Migrantes que cruzan el Darién"
     assert spanish["items"][0]["url"] == "/es/proyectos/medical-assistance-darien/"
 
@@ -287,7 +299,7 @@ def test_every_endpoint_takes_as_many_queries_with_ten_times_the_data(client, io
     grow_profile(10)
     assert Snapshot.objects.count() == 40
     assert api_queries(client) == real
-    assert max(real.values()) <= 16
+    assert max(real.values()) <= 17
 
 
 def test_head_options_and_other_sites(client, iom_panama_versions):

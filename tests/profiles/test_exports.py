@@ -50,6 +50,11 @@ def test_each_real_snapshot_downloads_as_tidy_csv(client, iom_panama_versions, d
         "unit",
         "period",
         "source",
+        "source_document",
+        "source_date",
+        "carried_from",
+        "stated_by",
+        "stated_on",
     ]
     assert {row["snapshot_date"] for row in rows} == {date}
     assert staff_total(rows)[date] == total

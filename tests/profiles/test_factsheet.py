@@ -180,7 +180,7 @@ def test_the_current_profile_is_a_two_page_factsheet(client, iom_panama_versions
     "language,since",
     [
         ("en", "Up about +10 (+19.6%) since 31 October 2023"),
-        ("es", "Subió alrededor de +10 (+19.6 %) desde el 31 de octubre de 2023"),
+        ("es", "Subió cerca de +10 (+19.6 %) desde el 31 de octubre de 2023"),
     ],
 )
 def test_the_headline_figures_are_the_home_pages_with_the_same_trend_wording(

@@ -50,7 +50,7 @@ def test_each_headline_figure_says_how_it_changed_since_the_previous_version(
     assert "Up about +10 (+19.6%) since 31 October 2023" in html  # DTM reports 51 → 61
     assert html.count("New: not in the version of 31 October 2023") == 4
     html = client.get("/es/").content.decode()
-    assert "Subió alrededor de +10 (+19.6 %) desde el 31 de octubre de 2023" in html
+    assert "Subió cerca de +10 (+19.6 %) desde el 31 de octubre de 2023" in html
 
 
 def test_a_snapshot_compares_with_the_version_published_before_it(

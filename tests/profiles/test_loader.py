@@ -52,7 +52,7 @@ def test_a_second_run_changes_no_row(settings):
     assert everything() == before
     last_run = out.getvalue().splitlines()[-2:]
     assert "0 created, 0 overwritten, 0 kept as edited" in last_run[0]
-    assert "0 created, 4 already there" in last_run[1]
+    assert "0 created, 0 corrected, 4 already there" in last_run[1]
 
 
 def run_make_run_steps(out):
@@ -90,21 +90,21 @@ def test_the_loader_creates_only_what_is_missing(loaded):
 
 def test_reset_says_what_it_overwrites(loaded):
     models.KeyFigure.objects.filter(slug="digital-reach").update(value=7700)
-    project = Project.objects.order_by("order").first()
-    project.regions.clear()
+    project = Project.objects.get(slug="norway-rmrp-contribution")
+    project.donors.clear()
 
     preview = io.StringIO()
     call_command("load_iom_panama", "--reset", "--dry-run", stdout=preview)
     assert "would overwrite key figure" in preview.getvalue()
     assert "value Decimal('7700.00') → Decimal('7663')" in preview.getvalue()
-    assert f"“{project}”: regions [] →" in preview.getvalue()
+    assert f"“{project}”: donors [] →" in preview.getvalue()
     assert models.KeyFigure.objects.get(slug="digital-reach").value == 7700
 
     out = io.StringIO()
     call_command("load_iom_panama", "--reset", stdout=out)
     assert "overwrote key figure" in out.getvalue()
     assert models.KeyFigure.objects.get(slug="digital-reach").value == 7663
-    assert project.regions.exists()
+    assert project.donors.exists()
 
 
 def test_it_has_the_2022_factsheets_facts(iom_panama):
@@ -181,7 +181,7 @@ def test_a_figure_missing_from_its_source_is_caught(settings, monkeypatch):
     invented = dict(current.KEY_FIGURES[0], value=999_999, quote="999,999")
     monkeypatch.setattr(current, "KEY_FIGURES", [invented])
     problems = provenance_problems(read_seed_documents(settings.IOM_SEEDS_DIR))
-    assert problems == ["legal-orientation: '999,999' is not in 002"]
+    assert problems == ["legal-orientation: exact '999,999' is not in 002"]
 
 
 def test_a_failure_midway_leaves_nothing_half_written(db, monkeypatch):

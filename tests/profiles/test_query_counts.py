@@ -51,7 +51,7 @@ def test_building_the_document_takes_a_fixed_number_of_queries(iom_panama):
     real = queries_for(build_document)
     grow_profile(10)
     assert Project.objects.count() == 80
-    assert queries_for(build_document) == real == 15
+    assert queries_for(build_document) == real == 16
 
 
 def test_every_public_page_takes_as_many_queries_with_ten_times_the_data(

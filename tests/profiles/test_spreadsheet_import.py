@@ -11,7 +11,7 @@ from django.test import Client
 from django.urls import reverse
 
 from profiles import resources as profile_resources
-from profiles.models import KeyFigure, Region
+from profiles.models import KeyFigure, Region, ThematicArea
 from profiles.spreadsheets import SpreadsheetCSV, SpreadsheetXLSX
 from projects.models import Project
 from projects.resources import ProjectResource
@@ -66,6 +66,9 @@ def test_exports_carry_both_languages_and_natural_keys(iom_panama, resource_clas
 
 
 def test_projects_export_their_relations_as_keys(iom_panama):
+    tagged = Project.objects.get(slug="gbv-local-government-darien")
+    tagged.regions.set([Region.objects.get(iso_code="PA-5")])
+    tagged.thematic_areas.set([ThematicArea.objects.get(slug="gender-and-migration")])
     dataset = ProjectResource().export()
     row = next(r for r in dataset.dict if r["slug"] == "gbv-local-government-darien")
     assert row["regions"] == "PA-5"

@@ -32,9 +32,9 @@ EXAMPLES = [
     ),
     (
         "/api/v1/versions/{version}/projects",
-        "darien-2024",
-        "The first project in Darién (PA-5) in the version of 30 June 2024",
-        "/api/v1/versions/2024-06-30/projects?region=PA-5&page_size=1",
+        "norway-2024",
+        "The projects Norway funds in the version of 30 June 2024",
+        "/api/v1/versions/2024-06-30/projects?donor=norway&page_size=1",
     ),
     (
         "/api/v1/versions/{version}/regions",
