@@ -120,6 +120,7 @@ def test_an_editor_freezes_and_a_publisher_publishes_withdraws_and_corrects(
 
     page.goto(f"{site}/admin/profiles/snapshot/{draft.pk}/change/")
     page.get_by_role("link", name="Publish…").click()
+    page.wait_for_url(f"{site}/admin/profiles/snapshot/{draft.pk}/publish/")
     assert page.get_by_role("heading", name="Missing in Spanish").is_visible()
     assert "People reached through digital media" in page.locator("#content-main").inner_text()
     assert "160,000" in page.locator("#content-main").inner_text()
