@@ -63,8 +63,8 @@ SOURCES = {
         "slug": "website-2023-12",
         "kind": "web_page",
         "title": t(
-            "IOM Panama website, 18 December 2023",
-            "Sitio web de la OIM Panamá, 18 de diciembre de 2023",
+            "IOM Panama website, December 2023",
+            "Sitio web de la OIM Panamá, diciembre de 2023",
         ),
         "date": DOCUMENT_DATES["004"],
         "url": "https://panama.iom.int",
