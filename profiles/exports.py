@@ -175,7 +175,7 @@ PROVENANCE_COLUMNS = ["source_document", "source_date", "carried_from", "stated_
 def provenance_columns(document, fact):
     """Where a fact comes from (`profiles.sources`), as the CSV's columns; empty for a
     version that did not record it."""
-    provenance = provenance_of_fact(document, fact.section, fact.item, fact.field.name) or {}
+    provenance = provenance_of_fact(fact.item, fact.field.name) or {}
     source = source_of(document, provenance) or {}
     return {
         "source_document": (source.get("title") or {}).get("en", ""),

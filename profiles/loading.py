@@ -65,7 +65,8 @@ def _stated_with_qualifier(text, quote, qualifier):
     )
 
 
-def _doc(data, section, item):
+def doc_of(data, section, item=None):
+    """The seed document an item comes from: its own `doc`, else its section's."""
     return (item.get("doc") if isinstance(item, dict) else None) or data.SOURCES_OF[section]
 
 
@@ -102,7 +103,7 @@ def provenance_problems(documents: dict[str, str], data=current) -> list[str]:
     ):
         problems.append(f"office: {office['sites_count']} sites is not in {office['sites_doc']}")
     for donor in data.DONORS:
-        doc = _doc(data, "DONORS", donor)
+        doc = doc_of(data, "DONORS", donor)
         if donor.get("quote", "\0") not in text(doc):
             problems.append(f"donor {donor['slug']}: not named in {doc}")
     for project in data.PROJECTS:
@@ -197,9 +198,8 @@ class Loader:
         }
 
     def provenance(self, section: str, item=None) -> dict:
-        """The source of a seed item: its own `doc`, else its section's."""
-        doc = item.get("doc") if isinstance(item, dict) else None
-        doc = doc or self.data.SOURCES_OF[section]
+        """The source of a seed item (`doc_of`) and its note, as row values."""
+        doc = doc_of(self.data, section, item)
         note = (item.get("source_note") if isinstance(item, dict) else None) or {"en": "", "es": ""}
         return {"source_document": self.sources[doc], "source_note": note}
 

@@ -161,13 +161,11 @@ def _carry_figure(item, old, name, earlier_date):
         _carry(provenance, earlier, earlier_date)
 
 
-def provenance_of_fact(document, section, item, field_name=None):
-    """The provenance of one fact: the item's, or the office figure's own."""
-    if section.key == "office" and field_name in OFFICE_FIGURE_SOURCES:
-        own = (item.get("provenance_of") or {}).get(field_name)
-        if own:
-            return own
-    return item.get("provenance")
+def provenance_of_fact(item, field_name=None):
+    """The provenance of one fact: the field's own (the office's figures with a
+    source of their own), else the item's."""
+    own = (item.get("provenance_of") or {}).get(field_name) if field_name else None
+    return own or item.get("provenance")
 
 
 def source_of(document, provenance):

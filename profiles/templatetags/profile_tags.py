@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from iompanama.text import pick
 from profiles.panama_map import panama_map as map_of
+from profiles.sources import provenance_of_fact
 from projects.models import says_acronym
 
 register = template.Library()
@@ -290,6 +291,5 @@ def provenance_words(provenance, sources):
 def provenance(item, sources, field=None):
     """The provenance line under a fact (`profiles.sources`); nothing for a version
     that did not record it."""
-    own = (item.get("provenance_of") or {}).get(field) if field else None
-    words = provenance_words(own or item.get("provenance"), sources)
+    words = provenance_words(provenance_of_fact(item, field), sources)
     return format_html('<span class="provenance">{}</span>', words) if words else ""
