@@ -197,7 +197,7 @@ REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "iompanama.cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "iompanama",
         }
@@ -211,6 +211,18 @@ else:
             "LOCATION": "iompanama_cache",
         }
     }
+
+# Rendered fragments of pages ({% cache … using="fragments" %}), in each process. A
+# fragment's key is made of everything it shows, so an edit elsewhere leaves it
+# valid and an edit of what it shows gives it another key: the home page renders
+# in 20 ms instead of 35 after an edit (docs/benchmarks.md).
+FRAGMENT_CACHE = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "fragments",
+    "TIMEOUT": 24 * 60 * 60,
+    "OPTIONS": {"MAX_ENTRIES": 5_000},
+}
+CACHES["fragments"] = FRAGMENT_CACHE
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_safe
 from iompanama.text import current_language
 
 from . import factsheets
+from .artefacts import DATED_FILE
 from .models import Snapshot
 from .snapshots import CURRENT, VersionError, resolve_version
 
@@ -67,6 +68,7 @@ def snapshot_factsheet(request, date):
     language = current_language()
     factsheet = factsheets.published_factsheet(snapshot, language)
     response = PdfResponse(factsheet, factsheets.filename(version.name, language))
-    # Rendered once at publication and kept: the same bytes for ever.
-    response["Cache-Control"] = "public, max-age=31536000, immutable"
+    # Rendered once at publication and kept; cached a day like the version's data
+    # files, not for ever: a withdrawn version's date can be given to its correction.
+    response["Cache-Control"] = DATED_FILE
     return response

@@ -17,7 +17,7 @@ ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
 SITE_URL = "http://testserver"
 # One test process: a memory cache, unless a test run is pointed at Redis.
 if not REDIS_URL:  # noqa: F405
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES["default"] = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}  # noqa: F405
 # The API's per-client limit would stop the property-based tests' many requests; the
 # rate-limit tests set their own.
 API_RATE_LIMIT = 1_000_000

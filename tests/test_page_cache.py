@@ -5,10 +5,11 @@ import hashlib
 
 import pytest
 from django.core.cache import cache
-from django.test import RequestFactory
+from django.test import Client, RequestFactory
 from django.urls import reverse
 
-from iompanama.middleware import PageCache
+from iompanama.middleware import PageCache, RecentPages
+from profiles.content_cache import VERSION_KEY
 from profiles.models import KeyFigure, Snapshot
 from profiles.snapshots import freeze_snapshot, publish_snapshot, withdraw_snapshot
 
@@ -95,7 +96,9 @@ def test_an_editor_never_receives_a_cached_page(client, editor_client, iom_panam
     key = PageCache.key(RequestFactory().get("/en/"))
     stored = cache.get(key)
     cache.set(key, stored | {"content": b"from the page cache"})
-    assert client.get("/en/").content == b"from the page cache"
+    # Another client has its own handler, whose page cache keeps no page yet: it
+    # reads the shared cache, as another worker would.
+    assert Client().get("/en/").content == b"from the page cache"
     response = editor_client.get("/en/")
     assert b"IOM Panama" in response.content
     assert "private" in response["Cache-Control"]
@@ -148,3 +151,24 @@ def test_a_page_is_rendered_anew_each_day_for_its_citation(client, iom_panama, m
     assert "Accessed 1 December 2026." in client.get("/en/").content.decode()
     monkeypatch.setattr(timezone, "localdate", lambda *args: dt.date(2026, 12, 2))
     assert "Accessed 2 December 2026." in client.get("/en/").content.decode()
+
+
+def test_a_page_a_process_keeps_is_not_served_after_a_write_elsewhere(client, iom_panama):
+    assert "987,123" not in client.get("/en/").content.decode()  # kept here and shared
+    # Another worker's write: the rows change, and only the shared content version
+    # tells this process (an update sends no signal here).
+    KeyFigure.objects.filter(slug="legal-orientation").update(value=987123)
+    cache.incr(VERSION_KEY)
+    assert "987,123" in client.get("/en/").content.decode()
+
+
+def test_a_process_keeps_its_recent_pages_within_a_byte_budget():
+    pages = RecentPages(max_bytes=100)
+    pages.add("a", {"content": b"a" * 60, "version": 1})
+    pages.add("b", {"content": b"b" * 60, "version": 1})
+    assert pages.get("a", 1) is None  # the oldest made room
+    assert pages.get("b", 1)["content"] == b"b" * 60
+    assert pages.get("b", 2) is None  # another content version
+    pages.add("too-large", {"content": b"c" * 101, "version": 1})
+    assert pages.get("too-large", 1) is None
+    assert pages.get("b", 1) is not None

@@ -11,8 +11,9 @@ the same server), and in a cache namespace of its own. The parts:
    edit does), with the document cached but the page rendered, and from the
    page cache;
 3. HTTP throughput and latency under gunicorn (2 workers, production
-   settings) with `wrk`, for the cached home page, a published snapshot page,
-   a static file and /healthz;
+   settings) with `wrk`: a trivial view, /healthz, a static file, the home page
+   and a published snapshot page from the page cache, then, on a server without
+   the page cache, the home page rendered and the snapshot page as stored;
 4. a synthetic large profile (`profiles.synthetic`): the same pages, the freeze,
    the exports, the diff of its two latest versions, the archive.
 
@@ -36,6 +37,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from django.conf import settings
+from django.core.cache import caches
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
@@ -59,6 +61,22 @@ DOCS = Path(settings.BASE_DIR) / "docs" / "benchmarks.md"
 PAGE_CACHE = "iompanama.middleware.PageCache"
 CACHE_TABLE = "iompanama_cache"
 TARGET_QUERIES = 20
+# The framework's floor: a view that answers a constant, behind every middleware.
+# Under /healthz, which the page cache leaves alone, so that the page cache does not
+# answer for it.
+TRIVIAL_VIEW = "/healthz/trivial"
+BENCHMARK_URLS = f"""from django.http import HttpResponse
+from django.urls import path
+
+from iompanama.urls import urlpatterns
+
+
+def trivial(request):
+    return HttpResponse(b"ok", content_type="text/plain")
+
+
+urlpatterns = [path({TRIVIAL_VIEW.lstrip("/")!r}, trivial), *urlpatterns]
+"""
 VENDORS = {"sqlite": "SQLite", "postgresql": "PostgreSQL"}
 
 
@@ -206,9 +224,12 @@ def host():
 
 class Pages:
     """Requests in process: uncached (content version bumped first, as an edit does),
-    with the document cached (no page cache), and from the page cache."""
+    with the document cached (no page cache), and from the page cache. With `cold`,
+    also uncached with no rendered fragment kept either (a new process's first
+    request)."""
 
-    def __init__(self):
+    def __init__(self, *, cold=False):
+        self.cold = cold
         self.client = Client(HTTP_HOST=host())
         middleware = [name for name in settings.MIDDLEWARE if name != PAGE_CACHE]
         self.without_page_cache = override_settings(MIDDLEWARE=middleware)
@@ -239,6 +260,13 @@ class Pages:
             start = time.perf_counter()
             self.get(self.client, url)
             uncached.append(time.perf_counter() - start)
+        cold = []
+        for _run in range(runs if self.cold else 0):
+            caches["fragments"].clear()
+            content_changed()
+            start = time.perf_counter()
+            self.get(self.client, url)
+            cold.append(time.perf_counter() - start)
         with self.without_page_cache:
             document_cached = []
             for _run in range(runs):
@@ -255,6 +283,7 @@ class Pages:
             "cache_queries": len(cache_side),
             "bytes": size,
             "uncached": median_ms(uncached),
+            "cold": median_ms(cold) if cold else None,
             "document_cached": median_ms(document_cached),
             "cached": median_ms(cached),
         }
@@ -426,16 +455,18 @@ class Command(BaseCommand):
         if settings.REDIS_URL:
             return {
                 "default": {
-                    "BACKEND": "django.core.cache.backends.redis.RedisCache",
+                    "BACKEND": "iompanama.cache.RedisCache",
                     "LOCATION": settings.REDIS_URL,
                     "KEY_PREFIX": self.key_prefix,
-                }
+                },
+                "fragments": settings.FRAGMENT_CACHE,
             }
         return {
             "default": {
                 "BACKEND": "django.core.cache.backends.db.DatabaseCache",
                 "LOCATION": "iompanama_cache",
-            }
+            },
+            "fragments": settings.FRAGMENT_CACHE,
         }
 
     def forget_cache(self):
@@ -580,12 +611,13 @@ class Command(BaseCommand):
             "default": {
                 "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
                 "LOCATION": self.key_prefix,
-            }
+            },
+            "fragments": settings.FRAGMENT_CACHE,
         }
         rows = []
         gc.collect()  # what loading the profile left, not the page's own garbage
         with override_settings(CACHES=memory):
-            pages = Pages()
+            pages = Pages(cold=True)
             for url in ("/en/", "/es/"):
                 figures = pages.measure(url, runs)
                 rows.append({"page": url, "url": url} | figures)
@@ -628,17 +660,26 @@ class Command(BaseCommand):
 
         latest = Snapshot.objects.published().order_by("-date").first()
         snapshot_page = f"/en/snapshots/{latest.date.isoformat()}/"
-        targets = [
-            ("trivial view: /healthz (a query, a cache write and read)", "/healthz"),
+        as_deployed = [
+            ("trivial view: a bare view behind every middleware", TRIVIAL_VIEW),
+            ("/healthz (a query, a cache write and read)", "/healthz"),
             ("static file (WhiteNoise)", staticfiles_storage.url("css/site.css")),
-            ("home page /en/, cached", "/en/"),
-            (f"published snapshot page {snapshot_page}, cached", snapshot_page),
+            ("home page /en/, page cached", "/en/"),
+            (f"published snapshot page {snapshot_page}, page cached", snapshot_page),
         ]
-        env = self.server_environment()
-        server = Server(env, self.workdir)
+        page_cache_off = [
+            ("home page /en/, uncached (page rendered from the cached document)", "/en/"),
+            (f"published snapshot page {snapshot_page}, as stored (one query)", snapshot_page),
+        ]
+        results = self.load_test(as_deployed, seconds, page_cache=True)
+        results += self.load_test(page_cache_off, seconds, page_cache=False)
+        self.results["http"] = results
+
+    def load_test(self, targets, seconds, *, page_cache):
+        server = Server(self.server_environment(page_cache=page_cache), self.workdir)
+        results = []
         try:
             server.wait()
-            results = []
             for label, path in targets:
                 for _warm in range(3):
                     request = urllib.request.Request(
@@ -647,7 +688,7 @@ class Command(BaseCommand):
                     with urllib.request.urlopen(request, timeout=30) as response:
                         assert response.status == 200, (path, response.status)
                 figures = wrk(server.base + path, seconds)
-                results.append({"label": label, "path": path} | figures)
+                results.append({"label": label, "path": path, "page_cache": page_cache} | figures)
                 self.say(
                     f"{label}: {figures['rate']:,.0f} requests/s, p50 {fmt_ms(figures['p50'])} ms, "
                     f"p99 {fmt_ms(figures['p99'])} ms"
@@ -655,11 +696,13 @@ class Command(BaseCommand):
                 )
         finally:
             server.stop()
-        self.results["http"] = results
+        return results
 
-    def server_environment(self):
+    def server_environment(self, *, page_cache=True):
         """Production settings, as `make serve` has them, on the benchmark's database and
-        cache namespace."""
+        cache namespace, with the trivial view added (and the page cache left out when
+        `page_cache` is false): a settings module and a URL conf of a few lines in the
+        benchmark's folder."""
         env = {
             key: value
             for key, value in os.environ.items()
@@ -674,21 +717,20 @@ class Command(BaseCommand):
             "ALLOWED_HOSTS": "localhost,127.0.0.1",
             # Persistent connections, as .env.example sets them for production.
             "CONN_MAX_AGE": os.environ.get("CONN_MAX_AGE") or "60",
+            "DJANGO_SETTINGS_MODULE": "benchmark_settings",
+            "PYTHONPATH": os.pathsep.join([self.workdir, str(settings.BASE_DIR)]),
         }
+        lines = [
+            "from iompanama.settings import *  # noqa: F403",
+            'ROOT_URLCONF = "benchmark_urls"',
+        ]
         if settings.REDIS_URL:
-            # Production settings with the benchmark's key prefix: a settings module of
-            # one line in the benchmark's folder.
-            Path(self.workdir, "benchmark_settings.py").write_text(
-                "from iompanama.settings import *  # noqa: F403\n"
-                f"CACHES['default']['KEY_PREFIX'] = {self.key_prefix!r}  # noqa: F405\n"
-            )
-            env |= {
-                "REDIS_URL": settings.REDIS_URL,
-                "DJANGO_SETTINGS_MODULE": "benchmark_settings",
-                "PYTHONPATH": os.pathsep.join([self.workdir, str(settings.BASE_DIR)]),
-            }
-        else:
-            env["DJANGO_SETTINGS_MODULE"] = "iompanama.settings"
+            env["REDIS_URL"] = settings.REDIS_URL
+            lines.append(f"CACHES['default']['KEY_PREFIX'] = {self.key_prefix!r}  # noqa: F405")
+        if not page_cache:
+            lines.append(f"MIDDLEWARE.remove({PAGE_CACHE!r})  # noqa: F405")
+        Path(self.workdir, "benchmark_settings.py").write_text("\n".join(lines) + "\n")
+        Path(self.workdir, "benchmark_urls.py").write_text(BENCHMARK_URLS)
         return env
 
     # 4. The large profile
@@ -828,13 +870,14 @@ def render(results):
     if render_rows:
         lines += [
             "| home page, memory cache (the rendering alone) | queries | uncached "
-            "| document cached | page cached |",
-            "| --- | --- | --- | --- | --- |",
+            "| uncached, no fragment kept | document cached | page cached |",
+            "| --- | --- | --- | --- | --- | --- |",
         ]
         for row in render_rows:
             lines.append(
                 f"| `{row['page']}` | {row['queries']} | {fmt_ms(row['uncached'])} | "
-                f"{fmt_ms(row['document_cached'])} | {fmt_ms(row['cached'])} |"
+                f"{fmt_ms(row.get('cold'))} | {fmt_ms(row['document_cached'])} | "
+                f"{fmt_ms(row['cached'])} |"
             )
         lines.append("")
     if results.get("http_missing"):
@@ -940,8 +983,10 @@ def render_targets(results):
     if http:
         trivial = http[0]["rate"]
         static = next(h["rate"] for h in http if h["path"].startswith("/static/"))
-        home_rate = next(h["rate"] for h in http if h["path"] == "/en/")
-        snapshot = next(h["rate"] for h in http if "/snapshots/" in h["path"])
+        cached = [h for h in http if h.get("page_cache", True)]
+        stored = [h for h in http if not h.get("page_cache", True)]
+        home_rate = next(h["rate"] for h in cached if h["path"] == "/en/")
+        snapshot = next(h["rate"] for h in cached if "/snapshots/" in h["path"])
         lines.append(
             f"| cached home page ≥ 80 % of the trivial view's throughput | "
             f"{100 * home_rate / trivial:.0f} % | {_verdict(home_rate >= 0.8 * trivial)} |"
@@ -950,6 +995,12 @@ def render_targets(results):
             f"| published snapshot page ≥ 50 % of a static file's throughput | "
             f"{100 * snapshot / static:.0f} % | {_verdict(snapshot >= 0.5 * static)} |"
         )
+        as_stored = next((h["rate"] for h in stored if "/snapshots/" in h["path"]), None)
+        if as_stored:
+            lines.append(
+                f"| the same, page cache off (served as stored) | "
+                f"{100 * as_stored / static:.0f} % | {_verdict(as_stored >= 0.5 * static)} |"
+            )
     if large:
         lines.append(
             f"| freeze of the large profile < 2 s | {large['freeze_s']:,.2f} s | "
