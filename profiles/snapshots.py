@@ -4,7 +4,6 @@ Every write that touches a snapshot goes through these functions, which check
 who may do it; the admin and the loader stay thin.
 """
 
-import copy
 import datetime as dt
 import hashlib
 import json
@@ -173,9 +172,7 @@ def with_carried_over(snapshot: Snapshot, document: dict) -> dict:
     previous = previous_published(snapshot)
     if previous is None:
         return document
-    return mark_carried_over(
-        copy.deepcopy(document), stored_document(previous), previous.date.isoformat()
-    )
+    return mark_carried_over(document, stored_document(previous), previous.date.isoformat())
 
 
 def freeze(snapshot: Snapshot, *, by=None, document=None) -> Snapshot:

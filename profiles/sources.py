@@ -125,10 +125,11 @@ def _carry(provenance, earlier, earlier_date):
 
 
 def mark_carried_over(document: dict, earlier: dict | None, earlier_date: str) -> dict:
-    """Mark in `document` the items it repeats unchanged, from the same source, from
-    `earlier` (the version of `earlier_date`). Changes `document` and returns it."""
+    """`document` with the items it repeats unchanged, from the same source, from
+    `earlier` (the version of `earlier_date`) marked; `document` is left as it is."""
     if not earlier:
         return document
+    document = _with_own_provenance(document)
     languages = [
         language
         for language in document.get("languages", LANGUAGES)
@@ -151,6 +152,31 @@ def mark_carried_over(document: dict, earlier: dict | None, earlier_date: str) -
             if _same_source(provenance, old.get("provenance")):
                 _carry(provenance, old["provenance"], earlier_date)
     return document
+
+
+def _with_own_provenance(document):
+    """A copy of `document` that shares everything with it but its items and their
+    provenance, which marking changes (a deep copy of a large profile took 0.6 s)."""
+    copied = dict(document)
+    for section in SECTIONS:
+        value = document.get(section.key)
+        if value:
+            copied[section.key] = (
+                _item_copy(value) if section.single else [_item_copy(item) for item in value]
+            )
+    return copied
+
+
+def _item_copy(item):
+    copied = dict(item)
+    if isinstance(item.get("provenance"), dict):
+        copied["provenance"] = dict(item["provenance"])
+    if item.get("provenance_of"):
+        copied["provenance_of"] = {
+            name: dict(value) if isinstance(value, dict) else value
+            for name, value in item["provenance_of"].items()
+        }
+    return copied
 
 
 def _carry_figure(item, old, name, earlier_date):

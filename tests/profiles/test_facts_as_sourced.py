@@ -27,6 +27,7 @@ from profiles.models import KeyFigure, Snapshot
 from profiles.schema import SECTIONS, items
 from profiles.seed import current
 from profiles.snapshots import stored_document
+from profiles.sources import mark_carried_over
 from profiles.templatetags.profile_tags import figure_value
 
 pytestmark = pytest.mark.django_db
@@ -278,3 +279,28 @@ def test_versions_published_before_facts_were_sourced_are_corrected(iom_panama, 
     archive = Client().get("/es/").content.decode()
     assert archive  # the site still answers
     assert load_historical_snapshots(seeds_dir=settings.IOM_SEEDS_DIR)["unchanged"] == 4
+
+
+def test_marking_carried_over_facts_leaves_the_frozen_document_as_it_is(iom_panama_versions):
+    earlier = Snapshot.objects.get(date="2023-10-31")
+    later = stored_document(Snapshot.objects.get(date="2024-06-30"))
+    before = json.dumps(later, sort_keys=True)
+    unmarked = json.loads(before)
+    for section in SECTIONS:
+        for item in items(unmarked, section):
+            for provenance in [item.get("provenance"), *(item.get("provenance_of") or {}).values()]:
+                if provenance:
+                    provenance.pop("carried_from", None)
+    marked = mark_carried_over(unmarked, stored_document(earlier), "2023-10-31")
+    carried = [
+        item
+        for section in SECTIONS
+        for item in items(marked, section)
+        if (item.get("provenance") or {}).get("carried_from")
+    ]
+    assert carried, "nothing was carried over"
+    assert not any(
+        (item.get("provenance") or {}).get("carried_from")
+        for section in SECTIONS
+        for item in items(unmarked, section)
+    )
