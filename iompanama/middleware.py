@@ -142,7 +142,7 @@ class RecentPages:
     def get(self, key, version):
         with self.lock:
             stored = self.pages.get(key)
-            if stored is None or stored["version"] != version:
+            if stored is None or stored.get("version") != version:
                 return None
             self.pages.move_to_end(key)
             return stored
@@ -227,12 +227,12 @@ class PageCache:
             stored = self.recent.get(key, version)
             if stored is None:
                 stored = cache.get(key)
-                if stored is not None and stored["version"] == version:
+                if stored is not None and stored.get("version") == version:
                     self.recent.add(key, stored)
         except Exception:  # any cache backend's error
             logger.warning("Page cache unavailable", exc_info=True)
             return None, None
-        if stored is None or stored["version"] != version:
+        if stored is None or stored.get("version") != version:
             return version, None
         return version, stored
 
