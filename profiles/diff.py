@@ -146,6 +146,7 @@ def _comparable(value, languages):
 def item_changes(old, new, section):
     """[{"item", "key", "fields": [{"field", "old", "new"}]}] for items in both documents."""
     languages = _common_languages(old, new)
+    compared = [field for field in section.fields if _compared_in_lists(section, field)]
     before = {section.item_key(item): item for item in items(old, section)}
     changed = []
     for item in items(new, section):
@@ -159,8 +160,8 @@ def item_changes(old, new, section):
                 "old": _shown(old, section, field, old_item),
                 "new": _shown(new, section, field, item),
             }
-            for field in section.fields
-            if _compared_in_lists(section, field)
+            for field in compared
+            if old_item.get(field.name) != item.get(field.name)
             and _comparable(old_item.get(field.name), languages)
             != _comparable(item.get(field.name), languages)
         ]

@@ -166,13 +166,17 @@ def check_date_free(date):
         )
 
 
-def with_carried_over(snapshot: Snapshot, document: dict) -> dict:
-    """`document`, with the facts it repeats unchanged from the published version
-    before `snapshot`'s date marked as carried over from it (`sources.py`)."""
+def _fill(snapshot: Snapshot, document: dict) -> None:
+    """Give `snapshot` the document `document`, with the facts it repeats unchanged
+    from the published version before it marked as carried over (`sources.py`),
+    and its change summary since that version. Freezing a draft changes no other
+    snapshot's summary: only published versions are compared against."""
     previous = previous_published(snapshot)
-    if previous is None:
-        return document
-    return mark_carried_over(document, stored_document(previous), previous.date.isoformat())
+    earlier = stored_document(previous) if previous else None
+    if previous is not None:
+        document = mark_carried_over(document, earlier, previous.date.isoformat())
+    _set_document(snapshot, document)
+    snapshot.change_summary = summary_since(earlier, document)
 
 
 def freeze(snapshot: Snapshot, *, by=None, document=None) -> Snapshot:
@@ -181,8 +185,7 @@ def freeze(snapshot: Snapshot, *, by=None, document=None) -> Snapshot:
     check_date_free(snapshot.date)
     snapshot.status = Snapshot.Status.DRAFT
     snapshot.created_by = by
-    document = document if document is not None else frozen_document()
-    _set_document(snapshot, with_carried_over(snapshot, document))
+    _fill(snapshot, document if document is not None else frozen_document())
     snapshot.full_clean(exclude=["document", "created_by"])
     with transaction.atomic():
         snapshot.save()
@@ -192,7 +195,6 @@ def freeze(snapshot: Snapshot, *, by=None, document=None) -> Snapshot:
             user=by,
             changes=_checksum_change("", snapshot),
         )
-        store_change_summaries(snapshot.date)
     return snapshot
 
 
@@ -214,11 +216,10 @@ def refreeze_snapshot(snapshot: Snapshot, *, by=None) -> Snapshot:
     _check_can_edit(by)
     if snapshot.is_public:
         raise ValidationError(Snapshot.immutable_message())
-    # The document is read first, in a transaction of its own when there is none yet.
-    document = with_carried_over(snapshot, frozen_document())
     before = snapshot.checksum
+    # The document is read first, in a transaction of its own when there is none yet.
+    _fill(snapshot, frozen_document())
     with transaction.atomic():
-        _set_document(snapshot, document)
         snapshot.save()
         audit.record(
             snapshot,
@@ -226,7 +227,6 @@ def refreeze_snapshot(snapshot: Snapshot, *, by=None) -> Snapshot:
             user=by,
             changes=_checksum_change(before, snapshot),
         )
-        store_change_summaries(snapshot.date)
     return snapshot
 
 

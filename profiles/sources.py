@@ -105,14 +105,21 @@ def _in_languages(value, languages):
     return value
 
 
-def _facts_of(item, languages):
-    """An item's facts, in `languages` (a version written in English only states
-    nothing in Spanish), without its provenance and presentation."""
-    return {
-        key: _in_languages(value, languages)
-        for key, value in item.items()
-        if key not in {"provenance", "provenance_of", *PRESENTATION_FIELDS}
-    }
+_NOT_FACTS = {"provenance", "provenance_of", *PRESENTATION_FIELDS}
+_ABSENT = object()
+
+
+def _same_facts(item, old, languages, own):
+    """Whether two items state the same facts in `languages` (a version written in
+    English only states nothing in Spanish), leaving out their provenance, their
+    presentation and the figures with a source of their own (`own`)."""
+    for key in (item.keys() | old.keys()) - _NOT_FACTS - own:
+        value, old_value = item.get(key, _ABSENT), old.get(key, _ABSENT)
+        if value != old_value and _in_languages(value, languages) != _in_languages(
+            old_value, languages
+        ):
+            return False
+    return True
 
 
 def _same_source(provenance, earlier):
@@ -145,11 +152,9 @@ def mark_carried_over(document: dict, earlier: dict | None, earlier_date: str) -
             own = set(item.get("provenance_of") or {})
             for name in own:
                 _carry_figure(item, old, name, earlier_date)
-            rest = {k: v for k, v in _facts_of(item, languages).items() if k not in own}
-            old_rest = {k: v for k, v in _facts_of(old, languages).items() if k not in own}
-            if rest != old_rest:
-                continue
-            if _same_source(provenance, old.get("provenance")):
+            if _same_facts(item, old, languages, own) and _same_source(
+                provenance, old.get("provenance")
+            ):
                 _carry(provenance, old["provenance"], earlier_date)
     return document
 
