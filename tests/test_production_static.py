@@ -3,18 +3,22 @@
 import json
 
 import pytest
+from django.conf import settings
 from django.core.management import call_command
+from django.test import override_settings
 
 MANIFEST_STORAGE = "whitenoise.storage.CompressedManifestStaticFilesStorage"
 
 
-@pytest.fixture
-def collected_static(settings, tmp_path):
-    """Every static file collected with the production storage into a fresh folder."""
-    settings.STATIC_ROOT = tmp_path
-    settings.STORAGES = {**settings.STORAGES, "staticfiles": {"BACKEND": MANIFEST_STORAGE}}
-    call_command("collectstatic", "--noinput", verbosity=0)
-    return tmp_path
+@pytest.fixture(scope="module")
+def collected_static(tmp_path_factory):
+    """Every static file collected with the production storage into a fresh folder,
+    once for the module: compressing them takes half a minute."""
+    root = tmp_path_factory.mktemp("static")
+    storages = {**settings.STORAGES, "staticfiles": {"BACKEND": MANIFEST_STORAGE}}
+    with override_settings(STATIC_ROOT=root, STORAGES=storages):
+        call_command("collectstatic", "--noinput", verbosity=0)
+        yield root
 
 
 def test_collectstatic_with_the_manifest_finds_every_referenced_file(collected_static):

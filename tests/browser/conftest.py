@@ -6,8 +6,6 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
-from profiles.loading import load_current_profile
-
 CHROMIUM = "/usr/bin/chromium"
 ARTIFACTS = Path(settings.BASE_DIR) / "test-artifacts"
 AXE = Path(__file__).resolve().parent.parent / "vendor" / "axe.min.js"
@@ -49,10 +47,15 @@ def browser():
 
 
 @pytest.fixture
-def site(transactional_db, live_server):
+def site(transactional_db, live_server, iom_panama):
     """The live server with the real IOM Panama profile loaded."""
-    load_current_profile(seeds_dir=settings.IOM_SEEDS_DIR)
     return live_server.url
+
+
+@pytest.fixture
+def versions(site, iom_panama_versions):
+    """The live server with the real profile and its published versions."""
+    return site
 
 
 @pytest.fixture

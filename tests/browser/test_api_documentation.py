@@ -3,9 +3,6 @@ content security policy, accessible, in both languages and at phone and desktop
 widths; the citation block on a version page."""
 
 import pytest
-from django.conf import settings
-
-from profiles.loading import load_historical_snapshots
 
 from .conftest import axe_violations, screenshot
 
@@ -33,8 +30,7 @@ def strict_page(browser, site, width):
 
 
 @pytest.mark.parametrize("width,label", [(390, "phone"), (1280, "desktop")])
-def test_the_console_runs_offline_under_the_strict_policy(browser, site, width, label):
-    load_historical_snapshots(seeds_dir=settings.IOM_SEEDS_DIR)
+def test_the_console_runs_offline_under_the_strict_policy(browser, site, versions, width, label):
     context, page, problems = strict_page(browser, site, width)
     for language in ("en", "es"):
         page.goto(f"{site}/api/?lang={language}")
@@ -63,8 +59,7 @@ def test_the_documentation_passes_axe_without_the_console(page, site):
 
 
 @pytest.mark.parametrize("width,label", [(390, "phone"), (1280, "desktop")])
-def test_a_version_page_shows_how_to_cite_it(browser, site, width, label):
-    load_historical_snapshots(seeds_dir=settings.IOM_SEEDS_DIR)
+def test_a_version_page_shows_how_to_cite_it(browser, site, versions, width, label):
     context, page, problems = strict_page(browser, site, width)
     for path, name in (
         ("/en/snapshots/2024-06-30/", "version-en"),

@@ -39,16 +39,6 @@ CHART_LABEL_SIZES = """() => [...document.querySelectorAll('.chart svg text')].m
   parseFloat(getComputedStyle(t).fontSize) * t.getScreenCTM().a)"""
 
 
-@pytest.fixture
-def versions(site):
-    from django.conf import settings
-
-    from profiles.loading import load_historical_snapshots
-
-    load_historical_snapshots(seeds_dir=settings.IOM_SEEDS_DIR)
-    return site
-
-
 @pytest.mark.parametrize("width,label", WIDTHS)
 @pytest.mark.parametrize("language", ["en", "es"])
 def test_the_home_page_fits_the_screen_and_the_budget(browser, versions, width, label, language):

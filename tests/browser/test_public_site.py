@@ -132,16 +132,6 @@ def test_screenshots(browser, site, width, label):
     context.close()
 
 
-@pytest.fixture
-def versions(site):
-    from django.conf import settings
-
-    from profiles.loading import load_historical_snapshots
-
-    load_historical_snapshots(seeds_dir=settings.IOM_SEEDS_DIR)
-    return site
-
-
 def test_from_the_archive_to_a_snapshot_to_a_comparison(page, versions):
     site = versions
     page.goto(f"{site}/en/")

@@ -2,10 +2,8 @@
 confirm → publish → withdraw → correct; and restoring a value from the history."""
 
 import pytest
-from django.conf import settings
 from django.contrib.auth.models import Permission
 
-from profiles.loading import load_historical_snapshots
 from profiles.models import KeyFigure, Snapshot
 
 from .conftest import screenshot
@@ -61,12 +59,6 @@ def freeze(page, date, title_en, title_es):
     if title_es:
         fill_spanish(page, "title", title_es)
     page.get_by_role("button", name="Freeze the current profile").click()
-
-
-@pytest.fixture
-def versions(site):
-    """The published 2022, 2023 and 2024 versions: what a new one is compared with."""
-    load_historical_snapshots(seeds_dir=settings.IOM_SEEDS_DIR)
 
 
 def test_an_editor_freezes_and_a_publisher_publishes_withdraws_and_corrects(

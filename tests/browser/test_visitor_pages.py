@@ -50,16 +50,6 @@ BROKEN_WORDS = """() => [...document.querySelectorAll(
 }).slice(0, 5).map(e => e.tagName + ': ' + e.textContent.trim().slice(0, 40))"""
 
 
-@pytest.fixture
-def versions(site):
-    from django.conf import settings
-
-    from profiles.loading import load_historical_snapshots
-
-    load_historical_snapshots(seeds_dir=settings.IOM_SEEDS_DIR)
-    return site
-
-
 def context_at(browser, site, width, **options):
     context = browser.new_context(viewport={"width": width, "height": 900}, **options)
     # Only this machine's server: map tiles and every other outside request fail.

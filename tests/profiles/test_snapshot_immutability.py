@@ -149,21 +149,14 @@ def test_drafts_stay_free_to_change_and_delete(iom_panama, editor):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_flush_empties_published_snapshots_and_the_guard_comes_back(publisher):
+def test_flush_empties_published_snapshots_and_the_guard_comes_back(iom_panama_versions):
     """Django's transactional tests flush the database after each test: that must work."""
-    from django.conf import settings
-
-    from profiles.loading import load_current_profile, load_historical_snapshots
-
-    load_current_profile(seeds_dir=settings.IOM_SEEDS_DIR)
-    load_historical_snapshots(seeds_dir=settings.IOM_SEEDS_DIR)
     assert Snapshot.objects.published().count() == 4
     call_command("flush", interactive=False, verbosity=0)
     assert not Snapshot._base_manager.exists()
 
-    load_current_profile(seeds_dir=settings.IOM_SEEDS_DIR)
-    load_historical_snapshots(seeds_dir=settings.IOM_SEEDS_DIR)
-    snapshot = Snapshot.objects.published().first()
+    title = {"en": "March 2025", "es": "Marzo de 2025"}
+    snapshot = publish_snapshot(freeze_snapshot(date=DAY, title=title))
     with pytest.raises(IntegrityError):
         Snapshot._base_manager.filter(pk=snapshot.pk).delete()
 
