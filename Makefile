@@ -69,8 +69,11 @@ browser-deps:
 		apt-get update -qq && apt-get install -y -qq --no-install-recommends chromium libatomic1 >/dev/null; \
 	fi
 
+# One pytest worker per core (pytest-xdist), each with a test database of its own;
+# a test file runs on one worker. PYTEST_ARGS adds options, e.g. -m "not browser".
+PYTEST_ARGS ?=
 test: install browser-deps lint check
-	$(BIN)/pytest
+	$(BIN)/pytest -n auto --dist loadfile $(PYTEST_ARGS)
 
 # Regenerate the Spanish catalogue (needs gettext) and compile it.
 messages: install
