@@ -375,7 +375,15 @@ def etags_agree_across_servers(visitor_a, visitor_b):
 
 
 def manage(env, *args):
-    subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=env, check=True)
+    """Run a management command as an operator would; fail on any error it logs too
+    (a version whose pages fail to render is logged, not raised)."""
+    result = subprocess.run(
+        [sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True
+    )
+    sys.stdout.write(result.stdout)
+    sys.stderr.write(result.stderr)
+    if result.returncode or "Traceback" in result.stderr:
+        raise SystemExit(f"manage.py {' '.join(args)} failed")
 
 
 def start_server(env, port, log):
@@ -433,6 +441,7 @@ def main():
     try:
         # What docs/operations.md says to run once on a new database.
         manage(env, "migrate", "--noinput", "-v", "0")
+        manage(env, "collectstatic", "--noinput", "-v", "0")
         manage(env, "load_iom_panama")
         manage(
             env, "createsuperuser", "--noinput", "--username", USERNAME, "--email", "ci@example.org"

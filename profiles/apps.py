@@ -39,6 +39,7 @@ class ProfilesConfig(AppConfig):
 
         from .content_cache import content_changed
         from .immutability import ensure_sqlite_triggers
+        from .roles import sync_roles
         from .translation_status import (
             forget_statuses,
             note_saved_texts,
@@ -65,3 +66,4 @@ class ProfilesConfig(AppConfig):
         post_migrate.connect(create_cache_table, sender=self, weak=False)
         post_migrate.connect(ensure_sqlite_triggers, sender=self, weak=False)
         post_migrate.connect(content_changed, sender=self, weak=False)
+        post_migrate.connect(sync_roles, sender=self, weak=False)

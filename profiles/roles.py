@@ -1,5 +1,6 @@
 """The editorial roles: Editors edit content and freeze drafts; Publishers also publish."""
 
+from django.apps import apps
 from django.contrib.auth.models import Group, Permission
 
 from .apps import CONTENT_APPS
@@ -8,9 +9,15 @@ EDITORS = "Editors"
 PUBLISHERS = "Publishers"
 
 PUBLISH = "publish_snapshot"
-# The audit trail, import records, translation statuses and the rendered snapshot
-# pages are written by the system, never edited.
-READ_ONLY_MODELS = {"auditentry", "importrecord", "translationstatus", "renderedartefact"}
+# The audit trail, import records, translation statuses, the rendered snapshot
+# pages and the factsheet PDFs are written by the system, never edited.
+READ_ONLY_MODELS = {
+    "auditentry",
+    "importrecord",
+    "translationstatus",
+    "renderedartefact",
+    "factsheet",
+}
 
 
 def editor_permissions(permission_model=Permission):
@@ -31,6 +38,17 @@ def sync_groups(group_model=Group, permission_model=Permission):
     editors.permissions.set(editing)
     publishers.permissions.set([*editing, *permission_model.objects.filter(codename=PUBLISH)])
     return editors, publishers
+
+
+def sync_roles(using="default", **_kwargs):
+    """post_migrate: both groups with exactly their permissions, those of models added
+    since included, after every `migrate` (and every flush, which empties them)."""
+    from django.contrib.auth.management import create_permissions
+
+    # Django creates each app's permissions as its own post_migrate comes.
+    for label in CONTENT_APPS:
+        create_permissions(apps.get_app_config(label), verbosity=0, using=using)
+    sync_groups()
 
 
 def assign_role(user, role):
