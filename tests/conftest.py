@@ -45,7 +45,7 @@ def stored_rows():
         if model._meta.label_lower in UNTOUCHED_MODELS:
             continue
         serialized = serializers.serialize(
-            "json", model._default_manager.order_by("pk"), use_natural_foreign_keys=True
+            "json", model._base_manager.order_by("pk"), use_natural_foreign_keys=True
         )
         rows.update({(row["model"], row["pk"]): row for row in json.loads(serialized)})
     return rows
@@ -78,7 +78,7 @@ class RowsWritten:
         return {
             (label, str(pk))
             for label in self.models
-            for pk in apps.get_model(label)._default_manager.values_list("pk", flat=True)
+            for pk in apps.get_model(label)._base_manager.values_list("pk", flat=True)
         }
 
 
