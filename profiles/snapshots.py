@@ -172,8 +172,9 @@ def _fill(snapshot: Snapshot, document: dict) -> None:
     and its change summary since that version. Freezing a draft changes no other
     snapshot's summary: only published versions are compared against."""
     previous = previous_published(snapshot)
-    earlier = stored_document(previous) if previous else None
+    earlier = None
     if previous is not None:
+        earlier = stored_document(previous)
         document = mark_carried_over(document, earlier, previous.date.isoformat())
     _set_document(snapshot, document)
     snapshot.change_summary = summary_since(earlier, document)
